@@ -1,0 +1,95 @@
+"""The command line: thin commands over the API. Domain errors become messages and exit codes here.
+
+Exit codes: 0 at least one article analysed; 2 usage error (bad option, missing path);
+3 nothing usable (every input rejected); 4 model or store error.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ModelError, NothingUsable, StoreError, UsageError
+from .settings import MB, Settings
+
+EXIT_OK, EXIT_USAGE, EXIT_NOTHING_USABLE, EXIT_RESOURCE = 0, 2, 3, 4
+
+
+class ExitError(click.ClickException):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+def main() -> None:
+    """newsprism: one story, every outlet, side by side."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--out", "outdir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for story.json, report.html and newsprism.db (created if missing).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV of known metadata (file, outlet, published, author, url). Default: manifest.csv next to each file.")
+@click.option("--model", default=None, metavar="NAME|PATH",
+              help="An installed spaCy pipeline to use instead of newsprism's own.")
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=20, show_default=True,
+              help="Inputs larger than this many megabytes are rejected.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors; no per-file rejection lines, no summary.")
+def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, model: str | None, max_mb: float,
+            progress: bool | None, quiet: bool) -> None:
+    """Analyze news pages: PATHS are files, folders (searched recursively) or globs
+    (.txt page dumps, .html/.htm pages, .jsonl records, .gz of any of them).
+
+    Writes OUTDIR/story.json, OUTDIR/report.html and OUTDIR/newsprism.db. Inputs that cannot be
+    used are reported one line each (file: reason) and the others are still analyzed.
+    """
+    from .api import run
+
+    settings = Settings(manifest=manifest, model=model, max_bytes=int(max_mb * MB))
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show_bar and not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="file", desc="analyzing", file=sys.stderr)
+
+    def on_progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+    try:
+        story, summary = run(list(paths), outdir, settings, on_progress)
+    except UsageError as exc:
+        raise ExitError(str(exc), EXIT_USAGE) from exc
+    except NothingUsable as exc:
+        raise ExitError(str(exc), EXIT_NOTHING_USABLE) from exc
+    except (ModelError, StoreError) as exc:
+        raise ExitError(str(exc), EXIT_RESOURCE) from exc
+    finally:
+        if bar is not None:
+            bar.close()
+    if quiet:
+        return
+    for r in summary.rejections:
+        click.echo(f"rejected: {r.source}: {r.reason}", err=True)
+    reasons = ", ".join(f"{n} {why}" for why, n in summary.reasons().most_common())
+    click.echo(
+        f"{summary.files} file(s), {summary.documents} document(s) read: {summary.articles} article(s) kept"
+        f" ({summary.reused} unchanged from the store), {len(summary.rejections)} rejected"
+        + (f" ({reasons})" if reasons else "")
+        + (f", {summary.duplicates_of_input} duplicate input(s) skipped" if summary.duplicates_of_input else "")
+        + f", {len(story.duplicates)} pair(s) sharing passages; {summary.seconds:.1f} s",
+        err=True,
+    )
+    click.echo(f"wrote {outdir / 'story.json'}, {outdir / 'report.html'}, {outdir / 'newsprism.db'}", err=True)
+
+
+if __name__ == "__main__":
+    main()

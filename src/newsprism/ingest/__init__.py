@@ -1,0 +1,1 @@
+"""Readers and cleaning: from files to RawDocument to Article."""

@@ -1,0 +1,87 @@
+"""HTML pages: main text and metadata through trafilatura, located in the page's visible text.
+
+Every extracted paragraph is found again in the visible text (see htmltext), so blocks carry
+offsets into `source_text` and into the decoded HTML. newsprism then drops lines its own
+boilerplate patterns recognise, and falls back to its plain-text block classifier on the
+visible text when trafilatura finds no article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import etree
+
+from ..model import Block, Dropped
+from .boilerplate import match_boilerplate
+from .htmltext import Locator, Projection, project
+from .pagemeta import parse_date
+from .textblocks import Cleaned, PageMeta, classify_text
+
+# trafilatura XML element -> block kind
+KIND_OF_TAG = {"p": "body", "item": "body", "quote": "body", "row": "body", "code": "body", "head": "subhead"}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlCleaned:
+    cleaned: Cleaned
+    projection: Projection
+    unlocated: int  # extracted paragraphs that could not be found in the visible text
+    extractor: str  # "trafilatura" or "newsprism-text" (fallback)
+
+
+def _paragraphs(main: etree._Element) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for el in main.iter():
+        kind = KIND_OF_TAG.get(el.tag)
+        if kind is None or (el.tag == "p" and el.getparent() is not None and el.getparent().tag in ("quote", "item")):
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            out.append((kind, text))
+    return out
+
+
+def _trafilatura(source: str, url: str | None) -> tuple[etree._Element | None, dict[str, str]]:
+    xml = trafilatura.extract(
+        source, url=url, output_format="xml", with_metadata=True, include_comments=False,
+        include_tables=True, include_images=False, include_formatting=False, include_links=False,
+    )
+    if not xml:
+        return None, {}
+    doc = etree.fromstring(xml.encode("utf-8"))
+    meta = {k: v for k, v in doc.attrib.items() if v}
+    return doc.find("main"), meta
+
+
+def clean_html(source: str, url: str | None = None, min_words: int = 25) -> HtmlCleaned:
+    projection = project(source)
+    main, tmeta = _trafilatura(source, url)
+    paragraphs = _paragraphs(main) if main is not None else []
+    if sum(len(t.split()) for _, t in paragraphs) < min_words:
+        return HtmlCleaned(classify_text(projection.text), projection, 0, "newsprism-text")
+    locator = Locator(projection.text)
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    unlocated = 0
+    title = tmeta.get("title")
+    if title and (span := Locator(projection.text).find(title)):
+        blocks.append(Block("title", span[0], span[1], projection.text[span[0]:span[1]]))
+    for kind, text in paragraphs:
+        span = locator.find(text)
+        if span is None:
+            unlocated += 1
+            continue
+        visible = projection.text[span[0]:span[1]]
+        if (reason := match_boilerplate(" ".join(visible.split()))):
+            dropped.append(Dropped(reason, *span))
+        else:
+            blocks.append(Block(kind, span[0], span[1], visible))
+    meta = PageMeta(
+        title=title,
+        author=tmeta.get("author"),
+        published=parse_date(tmeta.get("date", "")),
+        outlet=tmeta.get("sitename"),
+        evidence={k: f"trafilatura:{v}" for k, v in tmeta.items() if k in ("title", "author", "date", "sitename")},
+    )
+    return HtmlCleaned(Cleaned(blocks, dropped, meta), projection, unlocated, "trafilatura")

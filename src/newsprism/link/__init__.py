@@ -1,0 +1,1 @@
+"""Cross-article stages: near-duplicates (and, later, entities, quotes and claims)."""

@@ -1,0 +1,1 @@
+"""Language pipeline loading and per-article annotation stages."""

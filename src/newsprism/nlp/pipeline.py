@@ -1,0 +1,56 @@
+"""Loading the language pipeline, and the sentence stage that runs on it.
+
+Without `--model`, a rule-based English sentencizer (no statistical weights) is used; with it,
+any installed spaCy pipeline (package name or path) is loaded, offline.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from ..model import Article, Span
+
+# Block kinds whose text is split into sentences.
+SENTENCE_KINDS = frozenset({"title", "dek", "body", "subhead", "caption"})
+RULES_NAME = "rules:sentencizer"
+
+
+def load_pipeline(name: str | None) -> Language:
+    """The spaCy pipeline `name` (package or path), or the rule-based sentencizer when None."""
+    if name is None or name == RULES_NAME:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def pipeline_id(nlp: Language) -> str:
+    meta = nlp.meta
+    if not nlp.pipe_names or nlp.pipe_names == ["sentencizer"] and meta.get("name") == "pipeline":
+        return RULES_NAME
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = 64) -> Iterator[Article]:
+    """Each article with `sentences`: spans into its source_text, within text blocks."""
+    for article in articles:
+        blocks = [b for b in article.blocks if b.kind in SENTENCE_KINDS]
+        spans: list[Span] = []
+        for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
+            for sent in doc.sents:
+                text = sent.text
+                if text.strip():
+                    lead = len(text) - len(text.lstrip())
+                    trail = len(text) - len(text.rstrip())
+                    spans.append(Span(block.start + sent.start_char + lead, block.start + sent.end_char - trail))
+        yield replace(article, sentences=tuple(spans))

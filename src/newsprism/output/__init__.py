@@ -1,0 +1,1 @@
+"""Writers at the edge: story.json (validated), and the helpers they share."""

@@ -1,0 +1,264 @@
+"""The embedded SQLite store: explicit schema versions, one writer, read-only readers.
+
+Every article is written with its blocks, dropped lines, sentences and metadata conflicts in one
+transaction, so a run killed at any point leaves a consistent file; the next run skips what is
+stored (same content hash, same fingerprint) and completes the rest. Primary keys make re-runs
+idempotent.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, Block, DuplicatePair, Dropped, MetaConflict, SharedPassage, Span
+
+APPLICATION_ID = 0x4E575350  # "NWSP": marks a file as a newsprism store
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_initial", """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        extractor TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        outlet TEXT, title TEXT, author TEXT, published TEXT, url TEXT,
+        language TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        raw_html TEXT,
+        meta_sources TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE blocks (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        html_start INTEGER, html_end INTEGER, text TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE dropped (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, reason TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE meta_conflicts (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field TEXT NOT NULL, page TEXT NOT NULL, manifest TEXT NOT NULL,
+        PRIMARY KEY (article_id, field)
+    );
+    CREATE TABLE sources (
+        source TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('article', 'rejected', 'duplicate')),
+        article_id TEXT,
+        reason TEXT,
+        seen_at TEXT NOT NULL
+    );
+    CREATE TABLE duplicate_pairs (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        score REAL NOT NULL, jaccard REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE TABLE shared_passages (
+        a TEXT NOT NULL, b TEXT NOT NULL, seq INTEGER NOT NULL,
+        a_start INTEGER NOT NULL, a_end INTEGER NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (a, b, seq),
+        FOREIGN KEY (a, b) REFERENCES duplicate_pairs(a, b) ON DELETE CASCADE
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL, finished_at TEXT,
+        newsprism_version TEXT NOT NULL, settings TEXT NOT NULL,
+        articles INTEGER, rejected INTEGER
+    );
+    CREATE INDEX blocks_kind ON blocks(kind);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    """),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this file lacks; returns the schema version."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+        raise StoreError("not a newsprism store (it holds other tables)")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"store schema version {version} is newer than this newsprism ({SCHEMA_VERSION}); upgrade newsprism")
+    for number, (_name, sql) in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        conn.executescript(f"BEGIN; {sql}; PRAGMA user_version={number}; PRAGMA application_id={APPLICATION_ID}; COMMIT;")
+    return SCHEMA_VERSION
+
+
+class StoreWriter:
+    """The one writer of a store. Articles are committed in small batches."""
+
+    def __init__(self, path: Path, batch_size: int = 25) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = _connect(path, readonly=False)
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open store ({exc})") from exc
+        self.path = path
+        self.batch_size = batch_size
+        self.pending = 0
+        self.run_id: int | None = None
+
+    def __enter__(self) -> "StoreWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.commit()
+        self.conn.close()
+
+    def commit(self) -> None:
+        self.conn.commit()
+        self.pending = 0
+
+    def _maybe_commit(self) -> None:
+        self.pending += 1
+        if self.pending >= self.batch_size:
+            self.commit()
+
+    def start_run(self, version: str, settings: dict) -> None:
+        cur = self.conn.execute("INSERT INTO runs (started_at, newsprism_version, settings) VALUES (?, ?, ?)",
+                                (_now(), version, json.dumps(settings, default=str, sort_keys=True)))
+        self.run_id = cur.lastrowid
+        self.commit()
+
+    def finish_run(self, articles: int, rejected: int) -> None:
+        self.conn.execute("UPDATE runs SET finished_at=?, articles=?, rejected=? WHERE id=?", (_now(), articles, rejected, self.run_id))
+        self.commit()
+
+    def fingerprint(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT fingerprint FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def load_article(self, article_id: str) -> Article:
+        return _load_article(self.conn, article_id)
+
+    def save_article(self, article: Article, fingerprint: str) -> None:
+        c = self.conn
+        c.execute("DELETE FROM articles WHERE id=?", (article.id,))
+        c.execute(
+            "INSERT INTO articles (id, source, format, encoding, extractor, fingerprint, outlet, title, author, published, url,"
+            " language, source_text, raw_html, meta_sources, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.source, article.format, article.encoding, article.extractor, fingerprint, article.outlet,
+             article.title, article.author, article.published, article.url, article.language, article.source_text,
+             article.raw_html, json.dumps(article.meta_sources, sort_keys=True), _now()),
+        )
+        c.executemany('INSERT INTO blocks (article_id, seq, kind, start, "end", html_start, html_end, text) VALUES (?,?,?,?,?,?,?,?)',
+                      [(article.id, i, b.kind, b.start, b.end, b.html_start, b.html_end, b.text) for i, b in enumerate(article.blocks)])
+        c.executemany('INSERT INTO dropped (article_id, seq, reason, start, "end") VALUES (?,?,?,?,?)',
+                      [(article.id, i, d.reason, d.start, d.end) for i, d in enumerate(article.dropped)])
+        c.executemany('INSERT INTO sentences (article_id, seq, start, "end") VALUES (?,?,?,?)',
+                      [(article.id, i, s.start, s.end) for i, s in enumerate(article.sentences)])
+        c.executemany("INSERT INTO meta_conflicts (article_id, field, page, manifest) VALUES (?,?,?,?)",
+                      [(article.id, m.field, m.page, m.manifest) for m in article.meta_conflicts])
+        self.record_source(article.source, "article", article.id, None)
+
+    def record_source(self, source: str, status: str, article_id: str | None, reason: str | None) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO sources (source, status, article_id, reason, seen_at) VALUES (?,?,?,?,?)",
+                          (source, status, article_id, reason, _now()))
+        self._maybe_commit()
+
+    def save_duplicates(self, article_ids: Iterable[str], pairs: Iterable[DuplicatePair]) -> None:
+        """Replace the duplicate pairs among `article_ids` with `pairs`."""
+        ids = list(article_ids)
+        with self.conn:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
+            self.conn.execute("DELETE FROM run_ids")
+            self.conn.executemany("INSERT OR IGNORE INTO run_ids VALUES (?)", [(i,) for i in ids])
+            self.conn.execute("DELETE FROM duplicate_pairs WHERE a IN (SELECT id FROM run_ids) AND b IN (SELECT id FROM run_ids)")
+            for p in pairs:
+                self.conn.execute("INSERT INTO duplicate_pairs (a, b, score, jaccard) VALUES (?,?,?,?)", (p.a, p.b, p.score, p.jaccard))
+                self.conn.executemany(
+                    "INSERT INTO shared_passages (a, b, seq, a_start, a_end, b_start, b_end, text) VALUES (?,?,?,?,?,?,?,?)",
+                    [(p.a, p.b, i, s.a_start, s.a_end, s.b_start, s.b_end, s.text) for i, s in enumerate(p.passages)])
+        self.pending = 0
+
+
+def _load_article(conn: sqlite3.Connection, article_id: str) -> Article:
+    row = conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+    if row is None:
+        raise KeyError(article_id)
+    blocks = tuple(Block(r["kind"], r["start"], r["end"], r["text"], r["html_start"], r["html_end"])
+                   for r in conn.execute('SELECT * FROM blocks WHERE article_id=? ORDER BY seq', (article_id,)))
+    dropped = tuple(Dropped(r["reason"], r["start"], r["end"])
+                    for r in conn.execute("SELECT * FROM dropped WHERE article_id=? ORDER BY seq", (article_id,)))
+    sentences = tuple(Span(r["start"], r["end"])
+                      for r in conn.execute("SELECT * FROM sentences WHERE article_id=? ORDER BY seq", (article_id,)))
+    conflicts = tuple(MetaConflict(r["field"], r["page"], r["manifest"])
+                      for r in conn.execute("SELECT * FROM meta_conflicts WHERE article_id=? ORDER BY field", (article_id,)))
+    return Article(
+        id=row["id"], source=row["source"], format=row["format"], encoding=row["encoding"], source_text=row["source_text"],
+        raw_html=row["raw_html"], extractor=row["extractor"], outlet=row["outlet"], title=row["title"], author=row["author"],
+        published=row["published"], url=row["url"], language=row["language"], blocks=blocks, dropped=dropped,
+        meta_sources=json.loads(row["meta_sources"]), meta_conflicts=conflicts, sentences=sentences,
+    )
+
+
+class StoreReader:
+    """Read-only access to a store (never migrates, never writes)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise StoreError(f"{path}: no such store")
+        self.conn = _connect(path, readonly=True)
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise StoreError(f"{path}: not a newsprism store")
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{path}: schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY source")]
+
+    def articles(self) -> Iterator[Article]:
+        for article_id in self.article_ids():
+            yield _load_article(self.conn, article_id)
+
+    def duplicates(self) -> list[DuplicatePair]:
+        pairs = []
+        for r in self.conn.execute("SELECT * FROM duplicate_pairs ORDER BY a, b").fetchall():
+            passages = tuple(SharedPassage(p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["text"]) for p in self.conn.execute(
+                "SELECT * FROM shared_passages WHERE a=? AND b=? ORDER BY seq", (r["a"], r["b"])))
+            pairs.append(DuplicatePair(r["a"], r["b"], r["score"], r["jaccard"], passages))
+        return pairs
+
+    def close(self) -> None:
+        self.conn.close()
