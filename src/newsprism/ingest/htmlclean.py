@@ -19,6 +19,7 @@ from .pagemeta import parse_date
 from .textblocks import Cleaned, PageMeta, classify_text
 
 # trafilatura XML element -> block kind
+SEPARATING_TAGS = frozenset({"lb", "cell", "row", "item", "p", "head", "list", "quote"})
 KIND_OF_TAG = {"p": "body", "item": "body", "quote": "body", "row": "body", "code": "body", "head": "subhead"}
 
 
@@ -30,16 +31,37 @@ class HtmlCleaned:
     extractor: str  # "trafilatura" or "newsprism-text" (fallback)
 
 
-def _paragraphs(main: etree._Element) -> list[tuple[str, str]]:
+def _paragraphs(container: etree._Element) -> list[tuple[str, str]]:
+    """(kind, text) of each paragraph-like element in reading order, loose text included."""
     out: list[tuple[str, str]] = []
-    for el in main.iter():
-        kind = KIND_OF_TAG.get(el.tag)
-        if kind is None or (el.tag == "p" and el.getparent() is not None and el.getparent().tag in ("quote", "item")):
-            continue
-        text = " ".join("".join(el.itertext()).split())
+
+    def add(kind: str, text: str | None) -> None:
+        text = " ".join((text or "").split())
         if text:
             out.append((kind, text))
+
+    def walk(el: etree._Element) -> None:
+        add("body", el.text)
+        for child in el:
+            if child.tag in KIND_OF_TAG:
+                add(KIND_OF_TAG[child.tag], _text_of(child))
+            else:  # a container (div, list, table): its parts are paragraphs of their own
+                walk(child)
+            add("body", child.tail)
+
+    walk(container)
     return out
+
+
+def _text_of(el: etree._Element) -> str:
+    """An element's text with a space wherever the page breaks a line or a table cell."""
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(" " if child.tag in SEPARATING_TAGS else "")
+        parts.append(_text_of(child))
+        parts.append(" " if child.tag in SEPARATING_TAGS else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _trafilatura(source: str, url: str | None) -> tuple[etree._Element | None, dict[str, str]]:
@@ -58,7 +80,7 @@ def clean_html(source: str, url: str | None = None, min_words: int = 25) -> Html
     projection = project(source)
     main, tmeta = _trafilatura(source, url)
     paragraphs = _paragraphs(main) if main is not None else []
-    if sum(len(t.split()) for _, t in paragraphs) < min_words:
+    if sum(len(t) for _, t in paragraphs) < 6 * min_words:  # characters: word counts mean nothing in CJK
         return HtmlCleaned(classify_text(projection.text), projection, 0, "newsprism-text")
     locator = Locator(projection.text)
     blocks: list[Block] = []
