@@ -20,6 +20,7 @@ from pathlib import Path
 import trafilatura
 
 from newsprism.evaluation.extraction import score
+from newsprism.ingest.language import detect
 from newsprism.ingest.htmlclean import clean_html
 from newsprism.ingest.htmltext import project
 from newsprism.ingest.textblocks import classify_text
@@ -38,11 +39,13 @@ def main() -> None:
     args = parser.parse_args()
     gold = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     systems = {"trafilatura": [], "newsprism-html": [], "newsprism-text": []}
+    english: list[bool] = []  # gold text in English: newsprism's target language
     seconds = dict.fromkeys(systems, 0.0)
     unlocated = paragraphs = fallbacks = 0
     for key, item in sorted(gold.items()):
         html = gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8")
         truth = item["articleBody"]
+        english.append(detect(truth)[0] == "en")
         t = time.perf_counter()
         systems["trafilatura"].append((truth, trafilatura.extract(html, include_comments=False) or ""))
         seconds["trafilatura"] += time.perf_counter() - t
@@ -57,12 +60,16 @@ def main() -> None:
         systems["newsprism-text"].append((truth, body(classify_text(project(html).text).blocks)))
         seconds["newsprism-text"] += time.perf_counter() - t
     results = {}
-    print(f"{'system':<16} {'F1':>6} {'prec':>6} {'recall':>6}   s/page   ({len(gold)} pages)")
+    print(f"{'system':<16} {'F1':>6} {'prec':>6} {'recall':>6} | English pages: {'F1':>6} {'prec':>6} {'recall':>6} | s/page")
+    print(f"{'':<16} {len(gold):>20} pages | {sum(english):>14} pages")
     for name, pairs in systems.items():
         s = score(pairs)
+        e = score(p for p, en in zip(pairs, english) if en)
         results[name] = {"f1": round(s.f1, 4), "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                         "english_f1": round(e.f1, 4), "english_precision": round(e.precision, 4),
+                         "english_recall": round(e.recall, 4), "english_pages": e.pages,
                          "seconds_per_page": round(seconds[name] / len(gold), 4)}
-        print(f"{name:<16} {s.f1:6.3f} {s.precision:6.3f} {s.recall:6.3f}   {seconds[name] / len(gold):.3f}")
+        print(f"{name:<16} {s.f1:6.3f} {s.precision:6.3f} {s.recall:6.3f} | {'':14} {e.f1:6.3f} {e.precision:6.3f} {e.recall:6.3f} | {seconds[name] / len(gold):.3f}")
     results["newsprism-html"]["paragraphs_not_located"] = unlocated
     results["newsprism-html"]["paragraphs"] = paragraphs
     results["newsprism-html"]["pages_on_fallback"] = fallbacks
