@@ -76,6 +76,11 @@ def _trafilatura(source: str, url: str | None) -> tuple[etree._Element | None, d
     return doc.find("main"), meta
 
 
+def _similar(a: str, b: str) -> bool:
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return a in b or b in a
+
+
 def clean_html(source: str, url: str | None = None, min_words: int = 25) -> HtmlCleaned:
     projection = project(source)
     main, tmeta = _trafilatura(source, url)
@@ -87,7 +92,9 @@ def clean_html(source: str, url: str | None = None, min_words: int = 25) -> Html
     dropped: list[Dropped] = []
     unlocated = 0
     title = tmeta.get("title")
-    if title and (span := Locator(projection.text).find(title)):
+    if paragraphs and paragraphs[0][0] == "subhead" and title and _similar(paragraphs[0][1], title):
+        paragraphs[0] = ("title", paragraphs[0][1])  # the page's own headline (h1)
+    elif title and (span := Locator(projection.text).find(title)):
         blocks.append(Block("title", span[0], span[1], projection.text[span[0]:span[1]]))
     for kind, text in paragraphs:
         span = locator.find(text)

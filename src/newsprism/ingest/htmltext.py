@@ -12,6 +12,7 @@ from array import array
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+HTML_SPACE = frozenset(" \t\n\r\f")  # what HTML collapses; a no-break space stays
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select", "button"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 BLOCK_TAGS = frozenset(
@@ -52,7 +53,7 @@ class _Projector(HTMLParser):
     def _emit(self, text: str, start: int, width: int | None) -> None:
         """Append visible characters; width None: each maps to one source char from start."""
         for i, ch in enumerate(text):
-            if ch.isspace() and not self.pre_depth:
+            if ch in HTML_SPACE and not self.pre_depth:
                 if self.chars and not self.pending_break and self.chars[-1] != " " and self.chars[-1] != "\n":
                     self._push(" ", start + (i if width is None else 0), width)
                 continue

@@ -42,10 +42,26 @@ def validate(document: dict[str, Any]) -> None:
     jsonschema.validate(document, schema(), cls=jsonschema.Draft202012Validator)
 
 
-def write_story_json(story: Story, path: Path) -> dict[str, Any]:
-    document = story_dict(story)
-    validate(document)
+@lru_cache(maxsize=1)
+def _article_validator() -> jsonschema.Draft202012Validator:
+    full = schema()
+    return jsonschema.Draft202012Validator({"$ref": "#/$defs/article", "$defs": full["$defs"]})
+
+
+def write_story_json(story: Story, path: Path) -> None:
+    """Write story.json one article at a time (memory stays flat), validating each part."""
+    head = story_dict(Story((), story.rejections, story.duplicates, story.generator))
+    validate(head)
+    validator = _article_validator()
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write('{"schema_version": %s, "generator": %s, "articles": [\n' % (
+            json.dumps(head["schema_version"]), json.dumps(head["generator"], ensure_ascii=False)))
+        for n, article in enumerate(story.articles):
+            record = article_dict(article)
+            validator.validate(record)
+            fh.write(",\n" if n else "")
+            json.dump(record, fh, ensure_ascii=False)
+        fh.write('\n], "rejections": %s, "duplicates": %s}\n' % (
+            json.dumps(head["rejections"], ensure_ascii=False), json.dumps(head["duplicates"], ensure_ascii=False)))
     tmp.replace(path)
-    return document

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2.environment import TemplateStream
 
 from ..model import Article, Block, Story
 from ..pipeline import RunSummary
@@ -53,7 +54,7 @@ def _article_view(article: Article, index: int, marks: list[tuple[int, int, str]
     }
 
 
-def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> str:
+def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> "TemplateStream":
     index = {a.id: i for i, a in enumerate(story.articles)}
     marks: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
     pairs = []
@@ -67,14 +68,14 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
         pairs.append({"a": story.articles[index[pair.a]], "b": story.articles[index[pair.b]],
                       "a_anchor": f"a{index[pair.a]}", "b_anchor": f"a{index[pair.b]}",
                       "score": pair.score, "jaccard": pair.jaccard, "passages": passages})
-    views = [_article_view(a, i, marks[a.id]) for i, a in enumerate(story.articles)]
+    views = (_article_view(a, i, marks[a.id]) for i, a in enumerate(story.articles))  # one at a time
     template = _environment().get_template("report.html.j2")
-    return template.render(story=story, articles=views, pairs=pairs, summary=summary,
-                           rejections=story.rejections, generator=story.generator,
+    return template.stream(story=story, articles=views, article_count=len(story.articles), pairs=pairs,
+                           summary=summary, rejections=story.rejections, generator=story.generator,
                            shingle_words=shingle_words)
 
 
 def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:
     tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render_report(story, summary, shingle_words), encoding="utf-8")
+    render_report(story, summary, shingle_words).dump(str(tmp), encoding="utf-8")
     tmp.replace(path)
