@@ -107,3 +107,26 @@ def test_cli_manifest_option_and_conflict_recorded(tmp_path: Path) -> None:
     (article,) = json.loads((tmp_path / "o" / "story.json").read_text())["articles"]
     assert article["published"] == "2018-09-06" and article["meta_sources"]["published"] == "manifest"
     assert article["meta_conflicts"] == [{"field": "published", "page": "2018-09-05", "manifest": "2018-09-06"}]
+
+
+def test_cli_demo_without_manifest_uses_what_the_pages_show(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(DEMO), "-o", str(tmp_path / "o"), "--no-manifest"])
+    assert result.exit_code == 0, result.output
+    story = json.loads((tmp_path / "o" / "story.json").read_text())
+    meta = {a["source"].rsplit("/", 1)[-1][:3]: (a["outlet"], a["published"], a["author"], a["title"]) for a in story["articles"]}
+    assert meta["004"][:3] == ("The Independent", "2018-09-05", "Samuel Osborne")
+    assert meta["000"] == ("Breitbart", None, "Ben Kew", None)
+    assert meta["001"] == ("Syria Direct", None, None, "Thousands flee southern Idlib as threat of pro-government offensive looms large")
+    assert meta["002"] == (None, None, None, "Terrorists in Idlib CLASH Over Fears of Syrian Army Offensive")
+    assert meta["003"][0] is None and meta["003"][3].startswith("Assad Offensive on Syria's Rebel-held Idlib")
+    assert all(a["meta_sources"].get("outlet") in (None, "page", "page:interviews") for a in story["articles"])
+
+
+def test_cli_unreadable_file_rejected_with_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(DEMO / "000_cf9e1645f651be02.txt", folder)
+    (folder / "gone.txt").symlink_to(tmp_path / "deleted-since.txt")
+    result = CliRunner().invoke(main, ["analyze", str(folder), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert f"rejected: {folder / 'gone.txt'}: cannot read file (No such file or directory)" in result.output

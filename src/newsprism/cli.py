@@ -35,13 +35,14 @@ def main() -> None:
               help="Folder for story.json, report.html and newsprism.db (created if missing).")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV of known metadata (file, outlet, published, author, url). Default: manifest.csv next to each file.")
+@click.option("--no-manifest", is_flag=True, help="Ignore manifests: metadata only from the pages and input records.")
 @click.option("--model", default=None, metavar="NAME|PATH",
               help="An installed spaCy pipeline to use instead of newsprism's own.")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=20, show_default=True,
               help="Inputs larger than this many megabytes are rejected.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no per-file rejection lines, no summary.")
-def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, model: str | None, max_mb: float,
+def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_manifest: bool, model: str | None, max_mb: float,
             progress: bool | None, quiet: bool) -> None:
     """Analyze news pages: PATHS are files, folders (searched recursively) or globs
     (.txt page dumps, .html/.htm pages, .jsonl records, .gz of any of them).
@@ -51,7 +52,9 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, model: 
     """
     from .api import run
 
-    settings = Settings(manifest=manifest, model=model, max_bytes=int(max_mb * MB))
+    if manifest and no_manifest:
+        raise ExitError("--manifest and --no-manifest exclude each other", EXIT_USAGE)
+    settings = Settings(manifest=manifest, no_manifest=no_manifest, model=model, max_bytes=int(max_mb * MB))
     show_bar = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show_bar and not quiet:

@@ -43,11 +43,14 @@ ProgressFn = Callable[[int, int], None]  # (files done, files in all)
 class ManifestFinder:
     """The manifest for each input: the one given, else manifest.csv in the file's folder."""
 
-    def __init__(self, given: Path | None) -> None:
-        self.given = read_manifest(given) if given else None
+    def __init__(self, given: Path | None, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.given = read_manifest(given) if given and enabled else None
         self.by_folder: dict[Path, Manifest | None] = {}
 
     def meta_for(self, path: Path) -> dict[str, str]:
+        if not self.enabled:
+            return {}
         manifest = self.given
         if manifest is None:
             folder = path.parent
@@ -83,7 +86,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     started = time.perf_counter()
     files = discover(list(paths))
     summary = RunSummary(files=len(files))
-    manifests = ManifestFinder(settings.manifest)
+    manifests = ManifestFinder(settings.manifest, enabled=not settings.no_manifest)
     nlp = load_pipeline(settings.model)
     pipe_name = pipeline_id(nlp)
     if store:

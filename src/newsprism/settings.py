@@ -11,6 +11,8 @@ MB = 1024 * 1024
 class Settings:
     # Where a manifest is (None: look for manifest.csv next to each input file).
     manifest: Path | None = None
+    # Ignore manifests entirely (metadata from the pages and input records only).
+    no_manifest: bool = False
     # spaCy pipeline name or path; None: the rule-based sentence splitter only.
     model: str | None = None
     # Inputs larger than this are rejected.

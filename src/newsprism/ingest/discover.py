@@ -26,9 +26,10 @@ def discover(paths: list[str | Path]) -> list[Path]:
         for path in matches:
             if path.is_dir():
                 for child in sorted(path.rglob("*")):
-                    if child.is_file() and _is_input(child) and not any(p.startswith(".") for p in child.relative_to(path).parts):
+                    # a link that leads nowhere is listed too: the reader reports it as unreadable
+                    if (child.is_file() or child.is_symlink()) and _is_input(child) and not any(p.startswith(".") for p in child.relative_to(path).parts):
                         found.setdefault(child, None)
-            elif path.exists():
+            elif path.exists() or path.is_symlink():
                 found.setdefault(path, None)
             else:
                 raise UsageError(f"{text}: no such file or folder")
