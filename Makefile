@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean
+.PHONY: demo test venv bench clean model model-eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,16 @@ bench: $(STAMP)
 
 clean:
 	rm -rf out .pytest_cache build *.egg-info src/*.egg-info
+
+# The project's own English pipeline (docs/MODEL.md). Hours of CPU; never part of `make test`.
+MODEL_BUILD := build/model
+model: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python tools/model/prepare.py --out $(MODEL_BUILD)/corpus
+	$(BIN)/python tools/model/vectors.py --out $(MODEL_BUILD)/vectors.txt
+	$(BIN)/python -m spacy init vectors en $(MODEL_BUILD)/vectors.txt $(MODEL_BUILD)/vectors --attr LOWER --name en_newsprism_bulk.vectors
+	$(BIN)/python -m spacy train configs/newsprism-en.cfg --output $(MODEL_BUILD)/train
+	$(BIN)/python tools/model/package.py $(MODEL_BUILD)/train/model-best
+
+model-eval: $(STAMP)
+	$(BIN)/python bench/model_eval.py

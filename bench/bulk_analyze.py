@@ -68,6 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/bulk/article-bias-10k.jsonl.gz")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N records")
+    parser.add_argument("--model", default=None, help="passed to --model (default: newsprism's own pipeline)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="newsprism-bench-"))
     data = args.data
@@ -81,16 +82,17 @@ def main() -> None:
                     break
                 dst.write(line)
     cli = [str(Path(sys.executable).parent / "newsprism")]
+    model_args = ["--model", args.model] if args.model else []
     try:
-        analyze = timed(cli + ["analyze", str(data), "-o", str(work / "out"), "--no-progress"])
+        analyze = timed(cli + ["analyze", str(data), "-o", str(work / "out"), "--no-progress", *model_args])
         sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in (work / "out").iterdir()}
-        rerun = timed(cli + ["analyze", str(data), "-o", str(work / "out"), "--no-progress"])
+        rerun = timed(cli + ["analyze", str(data), "-o", str(work / "out"), "--no-progress", *model_args])
         cleaning = timed([sys.executable, "-c", CLEAN_ONLY, str(data)])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     kept, rejected, words = (int(x) for x in cleaning["stdout"].split()[-3:])
     results = {
-        "input": str(args.data), "limit": args.limit or None, "cpu_count": os.cpu_count(),
+        "input": str(args.data), "limit": args.limit or None, "model": args.model or "newsprism default", "cpu_count": os.cpu_count(),
         "articles_kept": kept, "rejected": rejected, "words": words,
         "analyze": analyze, "rerun_same_store": rerun, "clean_only": cleaning, "output_mb": sizes,
         "clean_share_of_analyze": round(cleaning["seconds"] / analyze["seconds"], 3),

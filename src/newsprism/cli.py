@@ -37,7 +37,8 @@ def main() -> None:
               help="CSV of known metadata (file, outlet, published, author, url). Default: manifest.csv next to each file.")
 @click.option("--no-manifest", is_flag=True, help="Ignore manifests: metadata only from the pages and input records.")
 @click.option("--model", default=None, metavar="NAME|PATH",
-              help="An installed spaCy pipeline to use instead of newsprism's own.")
+              help="An installed spaCy pipeline (package name or path) to use instead of newsprism's own; "
+                   "'rules' for the rule-based sentence splitter alone.")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=20, show_default=True,
               help="Inputs larger than this many megabytes are rejected.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")

@@ -1,7 +1,8 @@
 """Loading the language pipeline, and the sentence stage that runs on it.
 
-Without `--model`, a rule-based English sentencizer (no statistical weights) is used; with it,
-any installed spaCy pipeline (package name or path) is loaded, offline.
+Without `--model`, newsprism's own English pipeline (resources/model, trained by `make model`) is
+used, or the rule-based sentencizer where no model is packaged; `--model rules` asks for the
+sentencizer alone. Any installed spaCy pipeline (package name or path) is loaded offline.
 """
 from __future__ import annotations
 
@@ -20,8 +21,12 @@ RULES_NAME = "rules:sentencizer"
 
 
 def load_pipeline(name: str | None) -> Language:
-    """The spaCy pipeline `name` (package or path), or the rule-based sentencizer when None."""
-    if name is None or name == RULES_NAME:
+    """The spaCy pipeline `name` (package or path); None: newsprism's own; "rules": sentencizer only."""
+    from . import model
+
+    if name is None and model.is_available():
+        return model.load_default()
+    if name is None or name in (RULES_NAME, "rules"):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return nlp

@@ -1,0 +1,117 @@
+"""Accuracy, speed and load time of a spaCy pipeline (default: newsprism's own), in one run.
+
+  NER      precision/recall/F1 per type (PERSON, ORG, LOC) on UNER-EWT test and on the held-out
+           re3d split, gold tokenisation (build/model/corpus/*-test.spacy from tools/model/prepare.py)
+  parser   UAS/LAS on UD English-EWT test, gold tokens; spaCy's scorer leaves punctuation out
+  sents    sentence-boundary F1 on the raw text of UD-EWT test (the pipeline's own tokenizer),
+           boundaries compared as character offsets
+  speed    words/s of the full pipeline on bulk articles, one process, one thread, against the bare
+           tokenizer + rule sentencizer in the same run
+  load     seconds to load the pipeline
+
+Run: .venv/bin/python bench/model_eval.py [--model NAME|PATH] [--speed-docs 500]
+Writes bench/results/model_eval.json.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: the speed figure is per core
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+from spacy.training import Example  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "build" / "model" / "corpus"
+BULK = ROOT.parent / "shared" / "data" / "bulk" / "article-bias-10k.jsonl.gz"
+
+
+def load(name: str | None):
+    from newsprism.nlp.pipeline import load_pipeline
+
+    start = time.perf_counter()
+    nlp = load_pipeline(name) if name else __import__("newsprism.nlp.model", fromlist=["load_default"]).load_default()
+    return nlp, time.perf_counter() - start
+
+
+def examples(nlp, path: Path) -> list[Example]:
+    out = []
+    for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+        pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
+        out.append(Example(pred, ref))
+    return out
+
+
+def ner_scores(nlp, path: Path) -> dict:
+    scores = nlp.evaluate(examples(nlp, path))
+    per_type = {k: {m: round(v * 100, 1) for m, v in d.items()} for k, d in (scores.get("ents_per_type") or {}).items()}
+    return {"f": round(scores["ents_f"] * 100, 1), "p": round(scores["ents_p"] * 100, 1), "r": round(scores["ents_r"] * 100, 1),
+            "per_type": per_type}
+
+
+def parse_scores(nlp, path: Path) -> dict:
+    scores = nlp.evaluate(examples(nlp, path))
+    keep = ("dep_uas", "dep_las", "sents_f", "tag_acc", "pos_acc", "morph_acc", "lemma_acc")
+    return {k: round(scores[k] * 100, 2) for k in keep if scores.get(k) is not None}
+
+
+def raw_sentence_f1(nlp, path: Path) -> float:
+    tp = fp = fn = 0
+    for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
+        gold = {s.start_char for s in ref.sents}
+        pred = {s.start_char for s in nlp(ref.text).sents}
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    return round(200 * p * r / (p + r), 2)
+
+
+def speed(nlp, n_docs: int) -> dict:
+    with gzip.open(BULK, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for _, line in zip(range(n_docs), fh)]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.blank("en")
+    bare.add_pipe("sentencizer")
+    start = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=64):
+        pass
+    bare_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    full_s = time.perf_counter() - start
+    return {"docs": n_docs, "words": words, "pipeline_words_per_s": round(words / full_s),
+            "tokenizer_words_per_s": round(words / bare_s), "ratio_pipeline_to_tokenizer": round(bare_s / full_s, 4)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default=None, help="spaCy pipeline name or path (default: newsprism's own)")
+    parser.add_argument("--speed-docs", type=int, default=500)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "model_eval.json")
+    args = parser.parse_args()
+    nlp, load_s = load(args.model)
+    results = {
+        "model": args.model or "newsprism default", "pipeline": nlp.pipe_names, "load_seconds": round(load_s, 3),
+        "ner_uner_ewt_test": ner_scores(nlp, CORPUS / "ewt-test.spacy"),
+        "ner_re3d_test": ner_scores(nlp, CORPUS / "re3d-test.spacy"),
+        "ud_ewt_test": parse_scores(nlp, CORPUS / "ewt-test.spacy"),
+        "sentence_f1_raw_text": raw_sentence_f1(nlp, CORPUS / "ewt-test.spacy"),
+        "speed": speed(nlp, args.speed_docs),
+    }
+    print(json.dumps(results, indent=1))
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

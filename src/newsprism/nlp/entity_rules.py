@@ -1,0 +1,85 @@
+"""Entity rules on top of the statistical NER: the project's own lists, and Arabic name particles.
+
+Lists (resources/entities/*.tsv, versioned; users add rows, or pass their own files as
+`extra_lists`, same columns): countries and capitals (LOC), nationalities (NORP), international
+organisations and armed groups (ORG). A list match is added where the model found nothing, and
+replaces model entities it strictly contains ("Syrian Observatory" inside "Syrian Observatory for
+Human Rights"); it never cuts through a model entity. Matching ignores case, but every word of a
+match must be capitalised in the text (so "turkey" the bird and "the union" stay out), and a list
+name written in capitals ("UN", "PKK") must match exactly.
+
+Particles: a PERSON entity is extended over an Arabic particle and the name it introduces
+("Abu", "Umm", "bin", "ibn" before it; "al-", "el-", "a-" and the next capitalised word after it).
+"""
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("organisations.tsv", "ORG"))
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "a", "bin", "ibn", "wal", "fi", "li", "-", "'s", "’s"})
+LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint"})
+JOINING_PARTICLES = frozenset({"al", "el", "a", "ad", "ash", "as", "at", "az", "ar", "an"})
+
+
+def _rows(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+class EntityRules:
+    def __init__(self, nlp: Language, extra_lists: list[str]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact: dict[str, str] = {}  # lower-cased name -> exact form, for names in capitals
+        folder = resources.files("newsprism.resources").joinpath("entities")
+        sources = [(folder.joinpath(f), label) for f, label in LISTS]
+        sources += [(Path(p), label) for p in extra_lists for f, label in LISTS if Path(p).name == f]
+        for path, label in sources:
+            names = [row["name"] for row in _rows(path) if row.get("name")]
+            for name in names:
+                if name.isupper():
+                    self.exact[name.lower()] = name
+            self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
+
+    def _acceptable(self, span: Span) -> bool:
+        exact = self.exact.get(span.text.lower())
+        if exact is not None:
+            return span.text == exact
+        return all(t.text[:1].isupper() or t.lower_ in SMALL_WORDS or not t.text[:1].isalpha() for t in span)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc, as_spans=False)]
+        found = [span for span in filter_spans([s for s in found if self._acceptable(s)])]
+        ents = list(doc.ents)
+        for span in found:
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if not overlapping:
+                ents.append(span)
+            elif all(span.start <= e.start and e.end <= span.end for e in overlapping) and any(len(e) < len(span) for e in overlapping):
+                ents = [e for e in ents if e not in overlapping] + [span]
+        doc.ents = filter_spans([_with_particles(doc, e) if e.label_ == "PERSON" else e for e in ents])
+        return doc
+
+
+def _with_particles(doc: Doc, ent: Span) -> Span:
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].lower_ in LEADING_PARTICLES and doc[start - 1].text[:1].isupper():
+        start -= 1
+    # "al-Assad" is tokenised al / - / Assad
+    if end + 2 < len(doc) and doc[end].lower_ in JOINING_PARTICLES and doc[end + 1].text in ("-", "‑") \
+            and doc[end + 2].text[:1].isupper() and not doc[end + 2].ent_type_:
+        end += 3
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+@Language.factory("newsprism_entity_rules", default_config={"extra_lists": []})
+def make_entity_rules(nlp: Language, name: str, extra_lists: list[str]) -> EntityRules:
+    return EntityRules(nlp, extra_lists)
