@@ -46,3 +46,12 @@ def test_entity_rules_user_lists_extend_the_shipped_ones(tmp_path: Path) -> None
     extra.write_text("name\ttype\nHay'at Tahrir al-Sham\tarmed_group\nSyria Direct\tmedia\n", encoding="utf-8")
     doc = _nlp([str(extra)])("Hay'at Tahrir al-Sham controls Idlib, a rebel commander told Syria Direct.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Hay'at Tahrir al-Sham", "ORG"), ("Syria Direct", "ORG")]
+
+
+def test_entity_rules_ministries_and_titles() -> None:
+    nlp = _nlp()
+    doc = nlp.make_doc("Foreign Minister Sergei Lavrov said Russia’s Defence Ministry and the Ministry of Foreign Affairs agreed.")
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]  # a model that took the title in
+    doc = nlp.get_pipe("newsprism_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Sergei Lavrov", "PERSON"), ("Russia", "LOC"), ("Defence Ministry", "ORG"), ("Ministry of Foreign Affairs", "ORG")]

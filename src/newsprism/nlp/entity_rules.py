@@ -8,6 +8,10 @@ Human Rights"); it never cuts through a model entity. Matching ignores case, but
 match must be capitalised in the text (so "turkey" the bird and "the union" stay out), and a list
 name written in capitals ("UN", "PKK") must match exactly.
 
+Ministries: "Defence Ministry", "Ministry of Foreign Affairs", "Interior Ministry" are ORG.
+Titles: office titles at the start of a PERSON entity ("Foreign Minister Sergei Lavrov",
+"spokeswoman Heather Nauert", "Mr Sejari") are trimmed off; the name alone is the entity.
+
 Particles: a PERSON entity is extended over an Arabic particle and the name it introduces
 ("Abu", "Umm", "bin", "ibn" before it; "al-", "el-", "a-" and the next capitalised word after it).
 """
@@ -18,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -26,6 +30,18 @@ LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("organisations.t
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "a", "bin", "ibn", "wal", "fi", "li", "-", "'s", "’s"})
 LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint"})
 JOINING_PARTICLES = frozenset({"al", "el", "a", "ad", "ash", "as", "at", "az", "ar", "an"})
+TITLES = frozenset("""mr mrs ms miss dr prof sir president vice prime minister foreign defence defense interior
+    secretary general gen col colonel maj major lt lieutenant capt captain sgt sergeant commander chief king
+    queen prince sheikh emir ambassador envoy spokesman spokeswoman spokesperson senator rep representative
+    governor mayor judge justice pope cardinal rev reverend imam ayatollah deputy state chairman chairwoman
+    director official adviser advisor minister's""".split())
+MINISTRY_FIELDS = ["defence", "defense", "foreign", "interior", "health", "finance", "justice", "education",
+                   "information", "economy", "energy", "oil", "reconciliation", "religious", "endowments", "trade"]
+MINISTRY_PATTERNS = [
+    [{"LOWER": {"IN": MINISTRY_FIELDS}, "IS_TITLE": True}, {"LOWER": {"IN": ["ministry", "department"]}, "IS_TITLE": True}],
+    [{"LOWER": "ministry", "IS_TITLE": True}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"},
+     {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}, {"IS_TITLE": True, "OP": "*"}],
+]
 
 
 def _rows(path) -> list[dict[str, str]]:
@@ -36,6 +52,8 @@ def _rows(path) -> list[dict[str, str]]:
 class EntityRules:
     def __init__(self, nlp: Language, extra_lists: list[str]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.ministries = Matcher(nlp.vocab)
+        self.ministries.add("ORG", MINISTRY_PATTERNS, greedy="LONGEST")
         self.exact: dict[str, str] = {}  # lower-cased name -> exact form, for names in capitals
         folder = resources.files("newsprism.resources").joinpath("entities")
         sources = [(folder.joinpath(f), label) for f, label in LISTS]
@@ -55,7 +73,8 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc, as_spans=False)]
-        found = [span for span in filter_spans([s for s in found if self._acceptable(s)])]
+        found = [s for s in found if self._acceptable(s)] + list(self.ministries(doc, as_spans=True))
+        found = filter_spans(found)
         ents = list(doc.ents)
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
@@ -63,11 +82,23 @@ class EntityRules:
                 ents.append(span)
             elif all(span.start <= e.start and e.end <= span.end for e in overlapping) and any(len(e) < len(span) for e in overlapping):
                 ents = [e for e in ents if e not in overlapping] + [span]
-        doc.ents = filter_spans([_with_particles(doc, e) if e.label_ == "PERSON" else e for e in ents])
+        people = [_with_particles(doc, _without_title(doc, e)) if e.label_ == "PERSON" else e for e in ents]
+        doc.ents = filter_spans([e for e in people if e is not None])
         return doc
 
 
-def _with_particles(doc: Doc, ent: Span) -> Span:
+def _without_title(doc: Doc, ent: Span) -> Span | None:
+    start = ent.start
+    while start < ent.end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+        start += 1
+    if start == ent.start:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_) if doc[start].text[:1].isupper() else None
+
+
+def _with_particles(doc: Doc, ent: Span | None) -> Span | None:
+    if ent is None:
+        return None
     start, end = ent.start, ent.end
     if start > 0 and doc[start - 1].lower_ in LEADING_PARTICLES and doc[start - 1].text[:1].isupper():
         start -= 1
