@@ -8,6 +8,7 @@
   speed    words/s of the full pipeline on bulk articles, one process, one thread, against the bare
            tokenizer + rule sentencizer in the same run
   load     seconds to load the pipeline
+  memory   peak RSS of a fresh process that streams --stream-docs bulk articles through the pipeline
 
 Run: .venv/bin/python bench/model_eval.py [--model NAME|PATH] [--speed-docs 500]
 Writes bench/results/model_eval.json.
@@ -93,10 +94,36 @@ def speed(nlp, n_docs: int) -> dict:
             "tokenizer_words_per_s": round(words / bare_s), "ratio_pipeline_to_tokenizer": round(bare_s / full_s, 4)}
 
 
+STREAM = """
+import gzip, json, resource, sys, time
+from newsprism.nlp.pipeline import load_pipeline
+nlp = load_pipeline(None if sys.argv[1] == "-" else sys.argv[1])
+def texts():
+    with gzip.open(sys.argv[2], "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if n >= int(sys.argv[3]):
+                break
+            yield json.loads(line)["text"]
+start = time.perf_counter()
+words = sum(len(doc) for doc in nlp.pipe(texts(), batch_size=64))
+print(json.dumps({"docs": int(sys.argv[3]), "tokens": words, "seconds": round(time.perf_counter() - start, 1),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+"""
+
+
+def stream_memory(name: str | None, n_docs: int) -> dict:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", STREAM, name or "-", str(BULK), str(n_docs)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=None, help="spaCy pipeline name or path (default: newsprism's own)")
     parser.add_argument("--speed-docs", type=int, default=500)
+    parser.add_argument("--stream-docs", type=int, default=0, help="also measure peak memory streaming N bulk articles (10000: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "model_eval.json")
     args = parser.parse_args()
     nlp, load_s = load(args.model)
@@ -108,6 +135,8 @@ def main() -> None:
         "sentence_f1_raw_text": raw_sentence_f1(nlp, CORPUS / "ewt-test.spacy"),
         "speed": speed(nlp, args.speed_docs),
     }
+    if args.stream_docs:
+        results["stream"] = stream_memory(args.model, args.stream_docs)
     print(json.dumps(results, indent=1))
     args.out.parent.mkdir(exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n")

@@ -14,9 +14,12 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..model import Article, Span
+from .headline import recase
 
 # Block kinds whose text is split into sentences.
 SENTENCE_KINDS = frozenset({"title", "dek", "body", "subhead", "caption"})
+# Kinds written in headline style: re-cased (same length) before the model reads them.
+HEADLINE_KINDS = frozenset({"title", "dek", "subhead"})
 RULES_NAME = "rules:sentencizer"
 
 
@@ -51,7 +54,8 @@ def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = 
     for article in articles:
         blocks = [b for b in article.blocks if b.kind in SENTENCE_KINDS]
         spans: list[Span] = []
-        for block, doc in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=batch_size)):
+        texts = (recase(b.text) if b.kind in HEADLINE_KINDS else b.text for b in blocks)
+        for block, doc in zip(blocks, nlp.pipe(texts, batch_size=batch_size)):
             for sent in doc.sents:
                 text = sent.text
                 if text.strip():
