@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean model model-eval
+.PHONY: demo test venv bench clean model model-eval browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ demo: $(STAMP)
 	$(BIN)/newsprism analyze examples/idlib-2018 -o out/idlib-2018
 	@echo "Report: $(CURDIR)/out/idlib-2018/report.html"
 
-test: $(STAMP)
+# The report tests drive Debian's Chromium; install it (and its driver) when missing.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -1,0 +1,113 @@
+"""The report in a real browser (Debian's headless Chromium): no console error, no network request,
+no script from article content executes, and clicking a shared passage highlights it."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DEMO, DEMO_FILES, demo_text
+
+from newsprism.api import run
+from newsprism.settings import Settings
+
+CHROMIUM, DRIVER = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or "/usr/bin/chromedriver"
+MARK = "window.__xss=1"
+# Each payload, if it ever ran, would set window.__xss. Contexts: element, attribute, URL, raw-text
+# elements, template syntax, encodings.
+PAYLOADS = [
+    f"<script>{MARK}</script>", f"<img src=x onerror={MARK}>", f"<svg onload={MARK}>", f"<svg><script>{MARK}</script></svg>",
+    f'"><img src=x onerror={MARK}>', f"'><img src=x onerror={MARK}>", f"</title><script>{MARK}</script>",
+    f"</style><script>{MARK}</script>", f"</textarea><script>{MARK}</script>", f"<iframe srcdoc='<script>parent.{MARK}</script>'>",
+    f"<body onload={MARK}>", f"<details open ontoggle={MARK}>", f"<math><mtext><img src=x onerror={MARK}></mtext></math>",
+    f"<a href=javascript:{MARK} id=xss>click</a>", f"<input autofocus onfocus={MARK}>", f"<video><source onerror={MARK}></video>",
+    f"<object data='javascript:{MARK}'>", f"<embed src='javascript:{MARK}'>", f"<marquee onstart={MARK}>x</marquee>",
+    f"<div style=\"background:url('javascript:{MARK}')\">", f"<base href='javascript:{MARK}//'>",
+    f"<meta http-equiv=refresh content='0;url=javascript:{MARK}'>", f"<link rel=import href='data:text/html,<script>{MARK}</script>'>",
+    f"<form><button formaction=javascript:{MARK}>x</button></form>", f"<select autofocus onfocus={MARK}>",
+    f"<keygen autofocus onfocus={MARK}>", f"<isindex action=javascript:{MARK} type=image>", f"&lt;script&gt;{MARK}&lt;/script&gt;",
+    f"{{{{ {MARK} }}}}", f"${{{MARK}}}", f"<scr<script>ipt>{MARK}</scr</script>ipt>", f"<IMG SRC=\"jav&#x09;ascript:{MARK}\">",
+    f"<svg><animate onbegin={MARK} attributeName=x dur=1s>", f"\\u003cscript\\u003e{MARK}\\u003c/script\\u003e",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    if not (Path(CHROMIUM).exists() and Path(DRIVER).exists()):
+        pytest.fail("Debian chromium and chromium-driver are needed (make test installs them)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+NETWORK = ("http:", "https:", "ws:", "wss:", "ftp:")
+
+
+def _requests(driver) -> list[str]:
+    """URLs the page asked the network for (Chromium's own chrome:// pages are not the network)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            if message["params"]["request"]["url"].startswith(NETWORK):
+                urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def _open(driver, path: Path) -> None:
+    driver.get_log("performance")
+    driver.get_log("browser")
+    driver.get(path.as_uri())
+
+
+def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    run([DEMO], tmp_path, Settings(model="rules"))
+    report = tmp_path / "report.html"
+    _open(browser, report)
+    assert browser.title.startswith("newsprism report: 5 articles")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert _requests(browser) == []
+    browser.find_element(By.CSS_SELECTOR, 'button.show[data-mark="p0-0"]').click()
+    active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
+    assert len(active) == 2 and all(m.text.startswith("Your cooperation with the Syrian Arab Army") for m in active)
+    assert browser.switch_to.active_element.get_attribute("data-mark") == "p0-0"
+
+
+def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:
+    assert len(PAYLOADS) >= 30
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    lines = demo_text("independent").split("\n")
+    manifest = ["file,outlet,author,title"]
+    for i, payload in enumerate(PAYLOADS):
+        page = list(lines)
+        page[4] = f"{page[4]} {payload}"  # the title line
+        page[23] = f"{payload} {page[23]}"  # the first body paragraph
+        (pages / f"x{i:02d}.txt").write_text("\n".join(page), encoding="utf-8")
+        quoted = payload.replace('"', '""')
+        manifest.append(f'x{i:02d}.txt,"Outlet {quoted}","Author {quoted}",')
+    (pages / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    story, _ = run([pages], tmp_path / "out", Settings(model="rules"))
+    assert len(story.articles) == len(PAYLOADS)
+    _open(browser, tmp_path / "out" / "report.html")
+    assert browser.execute_script("return window.__xss") is None
+    injected = browser.execute_script("return document.querySelectorAll('img,svg,iframe,object,embed,video,input,select,form,base,link[rel=import],marquee,details:not(.dropped),math').length")
+    assert injected == 0
+    text = browser.execute_script("return document.body.innerText")
+    for payload in PAYLOADS[:5]:
+        assert payload in text  # shown as text
+    assert _requests(browser) == []
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
