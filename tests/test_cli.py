@@ -130,3 +130,18 @@ def test_cli_unreadable_file_rejected_with_reason(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["analyze", str(folder), "-o", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
     assert f"rejected: {folder / 'gone.txt'}: cannot read file (No such file or directory)" in result.output
+
+
+def test_cli_progress_moves_inside_one_large_jsonl(tmp_path: Path) -> None:
+    from newsprism.pipeline import analyze
+    from newsprism.settings import Settings
+
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as fh:
+        for i in range(200):
+            fh.write(json.dumps({"text": f"Bulletin {i}.\n\n" + demo_text(["breitbart", "haaretz"][i % 2]), "outlet": "Wire"}) + "\n")
+    calls: list[tuple[int, int]] = []
+    _, summary = analyze([feed], Settings(model="rules"), progress=lambda done, total: calls.append((done, total)))
+    assert summary.articles == 200
+    assert len(calls) >= 4 and calls[-1] == (feed.stat().st_size, feed.stat().st_size)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls) and 0 < calls[0][0] < calls[-1][0]

@@ -61,12 +61,12 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_mani
     if show_bar and not quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="file", desc="analyzing", file=sys.stderr)
+        bar = tqdm(total=0, unit="B", unit_scale=True, desc="analyzing", file=sys.stderr)
 
     def on_progress(done: int, total: int) -> None:
         if bar is not None:
             bar.total = total
-            bar.update(done - bar.n)
+            bar.update(max(0, done - bar.n))
 
     try:
         story, summary = run(list(paths), outdir, settings, on_progress)

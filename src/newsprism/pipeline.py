@@ -37,7 +37,7 @@ class RunSummary:
         return Counter(r.reason.split(" (")[0] for r in self.rejections)
 
 
-ProgressFn = Callable[[int, int], None]  # (files done, files in all)
+ProgressFn = Callable[[int, int], None]  # (bytes read, bytes in all): moves inside a large JSONL file too
 
 
 class ManifestFinder:
@@ -67,16 +67,27 @@ def fingerprint(raw: RawDocument, manifest_meta: dict[str, str], pipeline: str) 
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _documents(files: list[Path], settings: Settings, summary: RunSummary, progress: ProgressFn | None) -> Iterator[RawDocument]:
-    for done, path in enumerate(files, start=1):
-        for item in read_file(path, settings):
+    sizes = [_size(p) for p in files]
+    total, before = sum(sizes), 0
+    for path, size in zip(files, sizes):
+        on_bytes = (lambda n, base=before: progress(base + n, total)) if progress else None
+        for item in read_file(path, settings, on_bytes):
             if isinstance(item, Rejection):
                 summary.rejections.append(item)
             else:
                 summary.documents += 1
                 yield item
+        before += size
         if progress:
-            progress(done, len(files))
+            progress(before, total)
 
 
 def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store: StoreWriter | None = None,

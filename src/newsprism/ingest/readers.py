@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..model import RawDocument, Rejection
@@ -48,13 +48,16 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in text[:20000].lower() and "</p>" in text.lower())
 
 
-def read_file(path: Path, settings: Settings) -> Iterator[Item]:
+ByteProgress = Callable[[int], None]  # bytes of the file (compressed bytes for .gz) read so far
+
+
+def read_file(path: Path, settings: Settings, on_bytes: ByteProgress | None = None) -> Iterator[Item]:
     """Every document in `path`. Never raises for bad content: yields a Rejection instead."""
     source = str(path)
     suffix = _suffix(path)
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, settings)
+            yield from _read_jsonl(path, settings, on_bytes)
             return
         if path.suffix.lower() != ".gz" and path.stat().st_size > settings.max_bytes:
             yield Rejection(source, f"file too large ({path.stat().st_size / 2**20:.1f} MB > {settings.max_bytes / 2**20:.0f} MB limit)")
@@ -91,10 +94,12 @@ def _pick(record: dict, field: str) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
-    opener = gzip.open if path.suffix.lower() == ".gz" else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
+def _read_jsonl(path: Path, settings: Settings, on_bytes: ByteProgress | None) -> Iterator[Item]:
+    with path.open("rb") as raw:
+        fh = gzip.GzipFile(fileobj=raw) if path.suffix.lower() == ".gz" else raw
         for number, line in enumerate(fh, start=1):
+            if on_bytes and number % 50 == 0:
+                on_bytes(raw.tell())
             source = f"{path}:{number}"
             if not line.strip():
                 continue
