@@ -55,3 +55,12 @@ def test_entity_rules_ministries_and_titles() -> None:
     doc = nlp.get_pipe("newsprism_entity_rules")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Sergei Lavrov", "PERSON"), ("Russia", "LOC"), ("Defence Ministry", "ORG"), ("Ministry of Foreign Affairs", "ORG")]
+
+
+def test_entity_rules_title_and_name_read_as_one_organisation() -> None:
+    nlp = _nlp()
+    doc = nlp.make_doc("Turkish Foreign Minister Mevlut Cavusoglu met Syrian President Bashar al-Assad.")
+    doc.ents = [Span(doc, 0, 5, label="ORG"), Span(doc, 6, 12, label="ORG")]
+    doc = nlp.get_pipe("newsprism_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Turkish", "NORP"), ("Mevlut Cavusoglu", "PERSON"), ("Syrian", "NORP"), ("Bashar al-Assad", "PERSON")]

@@ -29,7 +29,7 @@ def main() -> None:
     (TARGET / "config.cfg").write_text(nlp.config.to_str(), encoding="utf-8")
     blob = gzip.compress(nlp.to_bytes(exclude=["tokenizer"]) , compresslevel=9)
     (TARGET / "pipeline.bin.gz").write_bytes(blob)
-    (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes())
+    (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # the vocab is in the blob
     (TARGET / "meta.json").write_text(json.dumps(nlp.meta, indent=1, default=str), encoding="utf-8")
     size = sum(p.stat().st_size for p in TARGET.iterdir()) / 2**20
     print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")

@@ -10,7 +10,9 @@ name written in capitals ("UN", "PKK") must match exactly.
 
 Ministries: "Defence Ministry", "Ministry of Foreign Affairs", "Interior Ministry" are ORG.
 Titles: office titles at the start of a PERSON entity ("Foreign Minister Sergei Lavrov",
-"spokeswoman Heather Nauert", "Mr Sejari") are trimmed off; the name alone is the entity.
+"spokeswoman Heather Nauert", "Mr Sejari") are trimmed off; the name alone is the entity. An
+entity of another type that ends in a title and a name ("Syrian President Bashar al-Assad" read
+as one ORG) becomes the PERSON it names; the words before the title keep their own entities.
 
 Particles: a PERSON entity is extended over an Arabic particle and the name it introduces
 ("Abu", "Umm", "bin", "ibn" before it; "al-", "el-", "a-" and the next capitalised word after it).
@@ -26,6 +28,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .headline import lowercase_words
+
 LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("organisations.tsv", "ORG"))
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "a", "bin", "ibn", "wal", "fi", "li", "-", "'s", "’s"})
 LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint"})
@@ -35,6 +39,9 @@ TITLES = frozenset("""mr mrs ms miss dr prof sir president vice prime minister f
     queen prince sheikh emir ambassador envoy spokesman spokeswoman spokesperson senator rep representative
     governor mayor judge justice pope cardinal rev reverend imam ayatollah deputy state chairman chairwoman
     director official adviser advisor minister's""".split())
+ORG_HEADS = frozenset("""ministry ministries department office council army forces force command committee agency
+    service services guard police court bank party front brigade brigades movement coalition union government
+    administration corps navy staff authority commission directorate secretariat embassy""".split())
 MINISTRY_FIELDS = ["defence", "defense", "foreign", "interior", "health", "finance", "justice", "education",
                    "information", "economy", "energy", "oil", "reconciliation", "religious", "endowments", "trade"]
 MINISTRY_PATTERNS = [
@@ -82,9 +89,28 @@ class EntityRules:
                 ents.append(span)
             elif all(span.start <= e.start and e.end <= span.end for e in overlapping) and any(len(e) < len(span) for e in overlapping):
                 ents = [e for e in ents if e not in overlapping] + [span]
+        ents = [_person_after_title(doc, e) or e if e.label_ != "PERSON" else e for e in ents]
         people = [_with_particles(doc, _without_title(doc, e)) if e.label_ == "PERSON" else e for e in ents]
-        doc.ents = filter_spans([e for e in people if e is not None])
+        kept = [e for e in people if e is not None]
+        # list entities (a nationality) that a split entity no longer covers come back
+        kept += [s for s in found if s.label_ == "NORP" and not any(e.start < s.end and s.start < e.end for e in kept)]
+        doc.ents = filter_spans(kept)
         return doc
+
+
+def _person_after_title(doc: Doc, ent: Span) -> Span | None:
+    """The PERSON at the end of "<...> <title> <Name>", or None."""
+    titles = [i for i in range(ent.start, ent.end - 1) if doc[i].lower_.rstrip(".") in TITLES]
+    if not titles or any(t.lower_ in ORG_HEADS for t in ent):  # "Ministry of Foreign Affairs" is an organisation
+        return None
+    name_start = titles[-1] + 1
+    common = lowercase_words()
+    name = doc[name_start:ent.end]
+    # "Defence Ministry", "Interior Ministry", "State Department": a title word, then an organisation
+    if all(t.text[:1].isupper() or t.lower_ in JOINING_PARTICLES or t.text == "-" for t in name) \
+            and not any(t.lower_ in common for t in name if t.lower_ not in JOINING_PARTICLES):
+        return Span(doc, name_start, ent.end, label="PERSON")
+    return None
 
 
 def _without_title(doc: Doc, ent: Span) -> Span | None:

@@ -26,8 +26,8 @@ def load_default() -> Language:
     files = resources.files(PACKAGE)
     config = Config().from_str(files.joinpath("config.cfg").read_text(encoding="utf-8"))
     nlp = util.load_model_from_config(config, auto_fill=False, validate=False)
-    nlp.tokenizer.from_bytes(files.joinpath("tokenizer.bin").read_bytes())
     nlp.from_bytes(gzip.decompress(files.joinpath("pipeline.bin.gz").read_bytes()), exclude=["tokenizer"])
+    nlp.tokenizer.from_bytes(files.joinpath("tokenizer.bin").read_bytes(), exclude=["vocab"])
     from . import entity_rules  # noqa: F401  (registers the factory)
 
     nlp.add_pipe("newsprism_entity_rules", after="ner")
