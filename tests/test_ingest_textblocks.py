@@ -1,7 +1,6 @@
 """The plain-text block classifier on the five real demo pages, against hand labels of every line."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from conftest import DEMO, DEMO_FILES, FIXTURES, demo_text

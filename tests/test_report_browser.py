@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, DEMO_FILES, demo_text
+from conftest import DEMO, demo_text
 
 from newsprism.api import run
 from newsprism.settings import Settings

@@ -1,7 +1,6 @@
 """Render docs/cli.md from the CLI's own --help (imported by the docs drift test)."""
 from __future__ import annotations
 
-import click
 from click.testing import CliRunner
 
 from newsprism.cli import main

@@ -116,7 +116,7 @@ def main() -> None:
             for n in [name] + alternatives:
                 if ORG_WORDS.search(n.replace("_", " ")) or re.fullmatch(r"[A-Z.]{2,8}_?", n):
                     orgs.setdefault(readable(n), "international_organisation")
-    for code, name, alternatives in phoenix_blocks(PHOENIX / "Phoenix.MilNonState.actors.txt"):
+    for _code, name, alternatives in phoenix_blocks(PHOENIX / "Phoenix.MilNonState.actors.txt"):
         for n in [name] + alternatives:
             if len(n.strip("_")) >= 3:
                 orgs.setdefault(readable(re.sub(r"_?\(.*?\)_?", "_", n)), "armed_group")

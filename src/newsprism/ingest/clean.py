@@ -9,7 +9,7 @@ from ..settings import Settings
 from . import language
 from .htmlclean import clean_html
 from .meta import merge
-from .textblocks import Cleaned, classify_text
+from .textblocks import classify_text
 
 
 def content_id(text: str) -> str:
