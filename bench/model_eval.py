@@ -27,8 +27,9 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import spacy  # noqa: E402
-from spacy.tokens import Doc, DocBin  # noqa: E402
-from spacy.training import Example  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+from newsprism.evaluation.ner import names_only, ner_scores, parse_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "build" / "model" / "corpus"
@@ -41,27 +42,6 @@ def load(name: str | None):
     start = time.perf_counter()
     nlp = load_pipeline(name) if name else __import__("newsprism.nlp.model", fromlist=["load_default"]).load_default()
     return nlp, time.perf_counter() - start
-
-
-def examples(nlp, path: Path) -> list[Example]:
-    out = []
-    for ref in DocBin().from_disk(path).get_docs(nlp.vocab):
-        pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
-        out.append(Example(pred, ref))
-    return out
-
-
-def ner_scores(nlp, path: Path) -> dict:
-    scores = nlp.evaluate(examples(nlp, path))
-    per_type = {k: {m: round(v * 100, 1) for m, v in d.items()} for k, d in (scores.get("ents_per_type") or {}).items()}
-    return {"f": round(scores["ents_f"] * 100, 1), "p": round(scores["ents_p"] * 100, 1), "r": round(scores["ents_r"] * 100, 1),
-            "per_type": per_type}
-
-
-def parse_scores(nlp, path: Path) -> dict:
-    scores = nlp.evaluate(examples(nlp, path))
-    keep = ("dep_uas", "dep_las", "sents_f", "tag_acc", "pos_acc", "morph_acc", "lemma_acc")
-    return {k: round(scores[k] * 100, 2) for k in keep if scores.get(k) is not None}
 
 
 def raw_sentence_f1(nlp, path: Path) -> float:
@@ -83,11 +63,11 @@ def speed(nlp, n_docs: int) -> dict:
     bare = spacy.blank("en")
     bare.add_pipe("sentencizer")
     start = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=64):
+    for _ in bare.pipe(texts, batch_size=16):
         pass
     bare_s = time.perf_counter() - start
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
+    for _ in nlp.pipe(texts, batch_size=16):
         pass
     full_s = time.perf_counter() - start
     return {"docs": n_docs, "words": words, "pipeline_words_per_s": round(words / full_s),
@@ -105,7 +85,7 @@ def texts():
                 break
             yield json.loads(line)["text"]
 start = time.perf_counter()
-words = sum(len(doc) for doc in nlp.pipe(texts(), batch_size=64))
+words = sum(len(doc) for doc in nlp.pipe(texts(), batch_size=16))
 print(json.dumps({"docs": int(sys.argv[3]), "tokens": words, "seconds": round(time.perf_counter() - start, 1),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 """
@@ -131,6 +111,7 @@ def main() -> None:
         "model": args.model or "newsprism default", "pipeline": nlp.pipe_names, "load_seconds": round(load_s, 3),
         "ner_uner_ewt_test": ner_scores(nlp, CORPUS / "ewt-test.spacy"),
         "ner_re3d_test": ner_scores(nlp, CORPUS / "re3d-test.spacy"),
+        "ner_re3d_test_names_only": ner_scores(nlp, CORPUS / "re3d-test.spacy", names_only),
         "ud_ewt_test": parse_scores(nlp, CORPUS / "ewt-test.spacy"),
         "sentence_f1_raw_text": raw_sentence_f1(nlp, CORPUS / "ewt-test.spacy"),
         "speed": speed(nlp, args.speed_docs),

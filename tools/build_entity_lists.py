@@ -35,6 +35,20 @@ IRREGULAR_DEMONYMS = {
     "Lebanese": "LBN", "Filipino": "PHL", "Greek": "GRC", "Danish": "DNK", "Swedish": "SWE", "Finnish": "FIN", "Polish": "POL",
     "Spanish": "ESP", "Irish": "IRL", "Thai": "THA", "Malagasy": "MDG", "Cypriot": "CYP", "Kurdish": "IRQ", "Kurd": "IRQ",
 }
+# Actors of conflict coverage the Phoenix dictionaries lack (names are facts; extend freely).
+HAND_ORGS = {
+    "Syrian Observatory for Human Rights": "monitor", "SOHR": "monitor", "Human Rights Watch": "ngo",
+    "Amnesty International": "ngo", "White Helmets": "ngo", "Syria Civil Defence": "ngo",
+    "Doctors Without Borders": "ngo", "Médecins Sans Frontières": "ngo", "Syrian Arab Red Crescent": "ngo",
+    "International Committee of the Red Cross": "ngo", "Response Coordination Group": "ngo",
+    "Hayat Tahrir al-Sham": "armed_group", "Hay'at Tahrir al-Sham": "armed_group", "Hay’at Tahrir al-Sham": "armed_group",
+    "Tahrir al-Sham": "armed_group", "Jabhat al-Nusra": "armed_group", "Nusra Front": "armed_group", "al-Nusra Front": "armed_group",
+    "Free Syrian Army": "armed_group", "National Liberation Front": "armed_group", "Islamic State": "armed_group",
+    "ISIS": "armed_group", "ISIL": "armed_group", "Daesh": "armed_group", "Hezbollah": "armed_group", "Hizbollah": "armed_group",
+    "Syrian Democratic Forces": "armed_group", "SDF": "armed_group", "YPG": "armed_group", "al-Qaeda": "armed_group",
+    "al-Qaida": "armed_group", "Syrian Arab Army": "state_armed_force", "Revolutionary Guards": "state_armed_force",
+    "Kremlin": "government", "Pentagon": "government", "State Department": "government",
+}
 SMALL = {"of", "the", "and", "for", "in", "on", "de", "del", "la", "le", "al", "el", "bin", "ibn", "wal", "fi", "li"}
 
 
@@ -120,6 +134,7 @@ def main() -> None:
         for n in [name] + alternatives:
             if len(n.strip("_")) >= 3:
                 orgs.setdefault(readable(re.sub(r"_?\(.*?\)_?", "_", n)), "armed_group")
+    orgs.update(HAND_ORGS)
     with (OUT / "organisations.tsv").open("w", encoding="utf-8") as fh:
         fh.write(HEADER.format(source="the Phoenix International and MilNonState dictionaries (MIT)"))
         fh.write("name\ttype\n")

@@ -87,10 +87,13 @@ class EntityRules:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if not overlapping:
                 ents.append(span)
+            elif [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
+                ents = [e for e in ents if e not in overlapping] + [span]  # same words: the list knows the type
             elif all(span.start <= e.start and e.end <= span.end for e in overlapping) and any(len(e) < len(span) for e in overlapping):
                 ents = [e for e in ents if e not in overlapping] + [span]
         ents = [_person_after_title(doc, e) or e if e.label_ != "PERSON" else e for e in ents]
-        people = [_with_particles(doc, _without_title(doc, e)) if e.label_ == "PERSON" else e for e in ents]
+        nationalities = {s.start for s in found if s.label_ == "NORP"}
+        people = [_with_particles(doc, _without_title(doc, e, nationalities)) if e.label_ == "PERSON" else e for e in ents]
         kept = [e for e in people if e is not None]
         # list entities (a nationality) that a split entity no longer covers come back
         kept += [s for s in found if s.label_ == "NORP" and not any(e.start < s.end and s.start < e.end for e in kept)]
@@ -113,9 +116,11 @@ def _person_after_title(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
-def _without_title(doc: Doc, ent: Span) -> Span | None:
+def _without_title(doc: Doc, ent: Span, nationalities: set[int] = frozenset()) -> Span | None:
+    """The name without the titles before it ("Turkish Foreign Minister Mevlut Cavusoglu")."""
     start = ent.start
-    while start < ent.end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+    while start < ent.end - 1 and (doc[start].lower_.rstrip(".") in TITLES or (
+            start in nationalities and doc[start + 1].lower_.rstrip(".") in TITLES)):
         start += 1
     if start == ent.start:
         return ent
