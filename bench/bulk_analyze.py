@@ -7,7 +7,7 @@ Each job runs in its own process, so peak RSS (ru_maxrss) is that job's own.
   clean      read + clean only (ingest.readers + ingest.clean), no sentences, no outputs
 
 Run: .venv/bin/python bench/bulk_analyze.py [--data FILE] [--limit N]
-Writes bench/results/bulk_analyze.json.
+Writes bench/results/bulk_analyze.json (bulk_analyze_<model>.json with --model).
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def main() -> None:
         "clean_words_per_second": round(words / cleaning["seconds"]),
     }
     print(json.dumps(results, indent=1))
-    out = ROOT / "bench/results/bulk_analyze.json"
+    out = ROOT / "bench/results" / (f"bulk_analyze_{args.model}.json" if args.model else "bulk_analyze.json")
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n")
 
