@@ -23,7 +23,8 @@ class Settings:
     # (the lowest of 10,000 English news articles in ../shared/data/bulk scores 0.15).
     language: str = "en"
     min_language_score: float = 0.12
-    # Near-duplicate detection: shingle size in words, and the minimum score kept.
+    # Near-duplicate detection: shingle size in words, and the minimum score kept (share of the
+    # shorter article's shingles found in the other; 0 lists every pair sharing any passage).
     shingle_words: int = 8
     min_duplicate_score: float = 0.02
     # Shingles found in more than this many articles are boilerplate, not shared copy.

@@ -63,6 +63,13 @@ def guess_spaces(words: list[str]) -> list[bool]:
     return spaces
 
 
+def _read_comment(line: str, meta: dict[str, str]) -> None:
+    """'# key = value' comment lines (sent_id, newdoc id, text) into `meta`."""
+    if " = " in line:
+        key, value = line[1:].split(" = ", 1)
+        meta[key.strip()] = value
+
+
 def read_conllu(path: Path) -> Iterator[Sentence]:
     meta: dict[str, str] = {}
     rows: list[list[str]] = []
@@ -70,9 +77,7 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
     for line in path.open(encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("#"):
-            if " = " in line:
-                key, value = line[1:].split(" = ", 1)
-                meta[key.strip()] = value
+            _read_comment(line, meta)
             continue
         if not line:
             if rows:
@@ -111,9 +116,7 @@ def read_iob(path: Path, columns: str = "word _ tag", io: bool = False, mapping:
     for line in path.open(encoding="utf-8", errors="replace"):
         line = line.rstrip("\n")
         if line.startswith("#"):
-            if " = " in line:
-                key, value = line[1:].split(" = ", 1)
-                meta[key.strip()] = value
+            _read_comment(line, meta)
             continue
         parts = line.split("\t") if "\t" in line else line.split(" ")
         if not line.strip() or parts[0] == "-DOCSTART-":
