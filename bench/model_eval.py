@@ -40,7 +40,7 @@ def load(name: str | None):
     from newsprism.nlp.pipeline import load_pipeline
 
     start = time.perf_counter()
-    nlp = load_pipeline(name) if name else __import__("newsprism.nlp.model", fromlist=["load_default"]).load_default()
+    nlp = load_pipeline(name)  # None: newsprism's own
     return nlp, time.perf_counter() - start
 
 

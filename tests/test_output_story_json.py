@@ -48,7 +48,7 @@ def test_story_json_schema_rejects_broken_documents(story: dict) -> None:
             validate(broken)
 
 
-def test_story_json_ids_are_content_hashes(tmp_path: Path, story: dict) -> None:
+def test_story_json_ids_are_content_hashes(story: dict) -> None:
     import hashlib
 
     for article in story["articles"]:

@@ -32,7 +32,7 @@ def clean(raw: RawDocument, manifest_meta: dict[str, str], settings: Settings) -
     if words < settings.min_words:
         # No English prose found: say so if the page is in another language.
         page_lang, page_score = language.detect(text)
-        if page_lang != settings.language and page_score >= settings.min_language_score or page_lang.startswith("und-"):
+        if (page_lang != settings.language and page_score >= settings.min_language_score) or page_lang.startswith("und-"):
             raise InputRejected(raw.source, f"not English (detected {page_lang}, function-word share {page_score:.2f})")
         sample = " ".join(text.split())[:60]
         raise InputRejected(raw.source, f"no article text found ({words} words of running text; page begins {sample!r})")

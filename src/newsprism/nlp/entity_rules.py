@@ -3,8 +3,9 @@
 Lists (resources/entities/*.tsv, versioned; users add rows, or pass their own files as
 `extra_lists`, same columns): countries and capitals (LOC), nationalities (NORP), international
 organisations and armed groups (ORG). A list match is added where the model found nothing, and
-replaces model entities it strictly contains ("Syrian Observatory" inside "Syrian Observatory for
-Human Rights"); it never cuts through a model entity. Matching ignores case, but every word of a
+replaces model entities it contains: a longer name ("Syrian Observatory" inside "Syrian Observatory
+for Human Rights"), or the same words with the list's type ("Russian" NORP, not LOC); it never
+cuts through a model entity. Matching ignores case, but every word of a
 match must be capitalised in the text (so "turkey" the bird and "the union" stay out), and a list
 name written in capitals ("UN", "PKK") must match exactly.
 
@@ -20,6 +21,7 @@ Particles: a PERSON entity is extended over an Arabic particle and the name it i
 from __future__ import annotations
 
 import csv
+from collections.abc import Container
 from importlib import resources
 from pathlib import Path
 
@@ -87,10 +89,8 @@ class EntityRules:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if not overlapping:
                 ents.append(span)
-            elif [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
-                ents = [e for e in ents if e not in overlapping] + [span]  # same words: the list knows the type
-            elif all(span.start <= e.start and e.end <= span.end for e in overlapping) and any(len(e) < len(span) for e in overlapping):
-                ents = [e for e in ents if e not in overlapping] + [span]
+            elif all(span.start <= e.start and e.end <= span.end for e in overlapping):
+                ents = [e for e in ents if e not in overlapping] + [span]  # a longer name, or the list's type
         ents = [_person_after_title(doc, e) or e if e.label_ != "PERSON" else e for e in ents]
         nationalities = {s.start for s in found if s.label_ == "NORP"}
         people = [_with_particles(doc, _without_title(doc, e, nationalities)) if e.label_ == "PERSON" else e for e in ents]
@@ -109,14 +109,14 @@ def _person_after_title(doc: Doc, ent: Span) -> Span | None:
     name_start = titles[-1] + 1
     common = lowercase_words()
     name = doc[name_start:ent.end]
-    # "Defence Ministry", "Interior Ministry", "State Department": a title word, then an organisation
+    # a name: capitalised words (and particles) that are not common nouns written with a capital
     if all(t.text[:1].isupper() or t.lower_ in JOINING_PARTICLES or t.text == "-" for t in name) \
             and not any(t.lower_ in common for t in name if t.lower_ not in JOINING_PARTICLES):
         return Span(doc, name_start, ent.end, label="PERSON")
     return None
 
 
-def _without_title(doc: Doc, ent: Span, nationalities: set[int] = frozenset()) -> Span | None:
+def _without_title(doc: Doc, ent: Span, nationalities: Container[int] = frozenset()) -> Span | None:
     """The name without the titles before it ("Turkish Foreign Minister Mevlut Cavusoglu")."""
     start = ent.start
     while start < ent.end - 1 and (doc[start].lower_.rstrip(".") in TITLES or (

@@ -26,7 +26,7 @@ def is_headline_styled(text: str) -> bool:
     if len(words) < 3:
         return False
     capitalised = sum(w[0].isupper() for w in words)
-    shouting = sum(w.isupper() and len(w) > 3 for w in words)
+    shouting = sum(w.isupper() for w in words)
     return capitalised / len(words) >= 0.6 or shouting >= 1
 
 
@@ -38,8 +38,10 @@ def recase(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if m.start() == 0 or not word[0].isupper() or word.lower() not in common:
-            return word[0] + word[1:].lower() if m.start() == 0 and word.isupper() and word.lower() in common else word
+        if not word[0].isupper() or word.lower() not in common:
+            return word
+        if m.start() == 0:  # the first word keeps its capital: CLASH -> Clash
+            return word[0] + word[1:].lower() if word.isupper() else word
         return word.lower()
 
     return WORD.sub(fix, text)

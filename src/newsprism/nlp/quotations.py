@@ -27,7 +27,7 @@ SPEECH_CUES = re.compile(
     r"stated|states|urged|urges|asked|asks|insisted|insists|explained|explains|remembered|recalled|"
     r"describ\w*|call\w*|read|reads|noted|notes|according|quoted|quoting|claimed|claims|announced|"
     r"commented|replied|answered|tweeted|posted|vowed|promised|admitted|argued|stressed|reported|reports|"
-    r"report|saying|warning|adding|describing|calling|urging|insisting)\b",
+    r"report|saying|warning|adding|urging|insisting)\b",
     re.I,
 )
 DISTANCING = re.compile(r"\b(so-called|so called|dubbed|branded|labelled|labeled|termed|known as|self-styled|supposed)\s*$", re.I)
@@ -77,7 +77,6 @@ def _paragraph_quotes(text: str, offset: int) -> tuple[list[tuple[int, int, int,
             close = OPENERS[ch]
             j = i + 1
             while j < len(text) and not _is_closing(text, j, close):
-                # a new double opener at a sentence start inside an unclosed double quote: the first never closed
                 j += 1
             if j < len(text):
                 found.append((offset + i, offset + j + 1, offset + i + 1, offset + j, True))

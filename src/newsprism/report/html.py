@@ -54,7 +54,7 @@ def _article_view(article: Article, index: int, marks: list[tuple[int, int, str]
     }
 
 
-def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> "TemplateStream":
+def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> TemplateStream:
     index = {a.id: i for i, a in enumerate(story.articles)}
     marks: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
     pairs = []
