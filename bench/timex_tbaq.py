@@ -1,0 +1,49 @@
+"""TIMEX3 recognition and normalisation on TBAQ-cleaned (TempEval-3 training data).
+
+TimeBank was used to write and tune the rules; AQUAINT is scored as well and reported
+separately. Usage: python bench/timex_tbaq.py [--show misses|spurious|values] [--part TimeBank]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsprism.dates.timex import find_times, parse_anchor
+from newsprism.evaluation.timeml import TimexScores, read_corpus, score_document
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "time" / "TBAQ-cleaned"
+RESULTS = Path(__file__).resolve().parent / "results" / "timex_tbaq.json"
+
+
+def score_part(folder: Path) -> TimexScores:
+    scores = TimexScores()
+    for doc in read_corpus(folder):
+        found = find_times(doc.text, parse_anchor(doc.dct))
+        score_document(doc, [(t.start, t.end, t.type, t.value or "") for t in found], scores)
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--part", choices=["TimeBank", "AQUAINT"], action="append")
+    parser.add_argument("--show", choices=["misses", "spurious", "values"])
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    results = {}
+    for part in args.part or ["TimeBank", "AQUAINT"]:
+        scores = score_part(args.data / part)
+        results[part] = scores.summary()
+        print(part, json.dumps(results[part]))
+        if args.show:
+            items = {"misses": scores.misses, "spurious": scores.spurious, "values": scores.wrong_values}[args.show]
+            for item in items:
+                print("  ", *item, sep=" | ")
+    if not args.no_save and not args.part:
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
