@@ -59,6 +59,41 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None  # TIMEX3 value; None when relative and no anchor is known
+    precision: str  # day | week | month | quarter | season | year | decade | time | duration | set | reference | unknown
+    relative: bool  # resolved against the anchor (or would need one)
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    start: int  # the figure's span
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    bound: str
+    unit: str | None  # percent | share | currency | None
+    counted: str | None  # the noun counted: "civilians"
+    kind: str  # population | displaced | refugees | killed | injured | arrested | kidnapped | missing | affected | military | money | percent | duration | other
+    term: str | None  # IDMC reporting term for displacement figures
+    reporting_unit: str | None  # people | households
+    place: str | None
+    period: str | None  # TIMEX value of the time expression in the same sentence
+    source: str | None  # who the article attributes the figure to
+    source_start: int | None
+    source_end: int | None
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # content hash of source_text
     source: str
@@ -78,6 +113,8 @@ class Article:
     meta_sources: dict[str, str] = field(default_factory=dict)  # field -> page | manifest | input
     meta_conflicts: tuple[MetaConflict, ...] = ()
     sentences: tuple[Span, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -112,11 +149,56 @@ class DuplicatePair:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """One member of a claim group, traced to its article, figure and sentence."""
+
+    article_id: str
+    outlet: str | None
+    claim: int  # index into the article's claims
+    text: str  # the figure as written
+    low: float | None
+    high: float | None  # None: open-ended ("more than 45")
+    counted: str | None
+    source: str | None
+    start: int
+    end: int
+    sentence: Span
+    via: str | None = None  # how the figure was derived ("more than half of three million")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Figures from several articles about the same quantity, and the judgement on them."""
+
+    id: str
+    kind: str
+    scope: str  # total (a stock: how many there are) | flow (how many fled, in an event or period) | additional
+    period: str | None  # TIMEX value the figures refer to; None: as of publication
+    status: str  # agree | compatible | conflict | related | single
+    reason: str
+    members: tuple[ClaimRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    value: str  # TIMEX3 value: 2018-08-09, 2018-W32, 2018-08
+    precision: str
+    text: str
+    article_id: str
+    outlet: str | None
+    start: int
+    end: int
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
     duplicates: tuple[DuplicatePair, ...]
     generator: dict[str, Any] = field(default_factory=dict)
+    claim_groups: tuple[ClaimGroup, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -16,7 +16,10 @@ from .ingest.clean import clean, content_id
 from .ingest.discover import MANIFEST_NAME, discover
 from .ingest.manifest import Manifest, read_manifest
 from .ingest.readers import read_file
+from .figures import add_times_and_claims
+from .link.claim_groups import group_claims
 from .link.duplicates import find_duplicates
+from .link.timeline import build_timeline
 from .model import Article, RawDocument, Rejection, Story
 from .nlp.pipeline import add_sentences, load_pipeline, pipeline_id
 from .settings import Settings
@@ -36,6 +39,9 @@ class RunSummary:
     def reasons(self) -> Counter[str]:
         return Counter(r.reason.split(" (")[0] for r in self.rejections)
 
+
+# Bumped when a stage's output changes, so that stored articles are analysed again.
+STAGES = "clean-1 sentences-1 figures-1"
 
 ProgressFn = Callable[[int, int], None]  # (bytes read, bytes in all): moves inside a large JSONL file too
 
@@ -63,7 +69,7 @@ class ManifestFinder:
 
 def fingerprint(raw: RawDocument, manifest_meta: dict[str, str], pipeline: str) -> str:
     """What a stored article was derived from besides its text: a changed manifest or model re-runs it."""
-    payload = json.dumps([__version__, pipeline, raw.hints, manifest_meta], sort_keys=True)
+    payload = json.dumps([__version__, STAGES, pipeline, raw.hints, manifest_meta], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -121,7 +127,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
         except InputRejected as rejected:
             summary.rejections.append(Rejection(rejected.source, rejected.reason))
             continue
-        article = next(add_sentences([article], nlp))
+        article = add_times_and_claims(next(add_sentences([article], nlp)))
         articles[article.id] = article
         if store:
             store.save_article(article, mark)
@@ -132,12 +138,15 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     summary.articles = len(articles)
     kept = list(articles.values())
     duplicates = find_duplicates(kept, settings.shingle_words, settings.max_shingle_df, settings.min_duplicate_score)
+    claim_groups = group_claims(kept)
+    timeline = build_timeline(kept)
     if store:
         store.save_duplicates(articles, duplicates)
+        store.save_claim_groups(articles, claim_groups)
         store.finish_run(summary.articles, len(summary.rejections))
     summary.seconds = time.perf_counter() - started
     story = Story(tuple(kept), tuple(summary.rejections), tuple(duplicates),
-                  {"name": "newsprism", "version": __version__, "pipeline": pipe_name})
+                  {"name": "newsprism", "version": __version__, "pipeline": pipe_name}, tuple(claim_groups), tuple(timeline))
     if not kept:
         raise NothingUsable(f"no usable article in {len(files)} file(s): " + "; ".join(f"{r.source}: {r.reason}" for r in summary.rejections[:5]))
     return story, summary

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from ..model import TimeExpr
 from ..numbers.words import NUMBER, ORDINALS, format_number, parse_number
 
 MONTHS = {
@@ -94,18 +94,6 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _COMPILED = [(name, re.compile(pattern, re.IGNORECASE if name not in ("mdy", "dmy", "month", "month_year", "month_ambiguous", "rel_month", "mod_month") else 0))
              for name, pattern in _PATTERNS]
-
-
-@dataclass(frozen=True, slots=True)
-class TimeExpr:
-    start: int
-    end: int
-    text: str
-    type: str  # DATE | TIME | DURATION | SET
-    value: str | None  # TIMEX3 value; None when relative and no anchor is known
-    precision: str  # day | week | month | quarter | season | year | decade | time | duration | set | reference | unknown
-    relative: bool  # resolved against the anchor (or would need one)
-    pattern: str
 
 
 def _ymd(d: dt.date) -> str:

@@ -19,8 +19,8 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 _SMALL = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 # A number in words: "twenty-four", "two hundred and fifty thousand", "three million".
-WORD_NUMBER = rf"(?:(?:{_SMALL})(?:[- ](?:{_SMALL}))?(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*|(?:a|one)[- ](?:{_SCALE})(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*)"
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+WORD_NUMBER = rf"(?:half[- ]a[- ](?:{_SCALE})|(?:{_SMALL})(?:[- ](?:{_SMALL}))?(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*|(?:a|one)[- ](?:{_SCALE})(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*)"
+DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?"
 DIGIT_WITH_SCALE = rf"{DIGIT_NUMBER}(?:[ -]?(?:{_SCALE})s?|(?:k|m|mn|bn)\b)?"
 NUMBER = rf"(?:{DIGIT_WITH_SCALE}|{WORD_NUMBER})"
 
@@ -32,7 +32,7 @@ def parse_number(text: str) -> float | None:
     t = text.lower().strip().replace("\u2009", "").replace("\u00a0", " ")
     m = re.fullmatch(rf"({DIGIT_NUMBER})\s*-?\s*([a-z]+)?", t)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = float(re.sub(r"[,\s\u00a0\u202f]", "", m.group(1)))
         scale = m.group(2)
         if scale:
             factor = SCALES.get(scale.rstrip("s")) or SCALE_ABBREVIATIONS.get(scale)
@@ -42,6 +42,9 @@ def parse_number(text: str) -> float | None:
         return value
     if t in COUNTING_WORDS:
         return float(COUNTING_WORDS[t])
+    half = re.fullmatch(r"half[- ]a[- ]([a-z]+)", t)
+    if half:
+        return SCALES[half.group(1)] / 2 if half.group(1) in SCALES else None
     total, current, seen = 0.0, 0.0, False
     for word in _WORD_RE.findall(t):
         if word == "and":

@@ -11,7 +11,7 @@ import jsonschema
 
 from ..model import Article, Story, to_dict
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +34,8 @@ def story_dict(story: Story) -> dict[str, Any]:
         "articles": [article_dict(a) for a in story.articles],
         "rejections": [to_dict(r) for r in story.rejections],
         "duplicates": [to_dict(p) for p in story.duplicates],
+        "claim_groups": [to_dict(g) for g in story.claim_groups],
+        "timeline": [to_dict(e) for e in story.timeline],
     }
 
 
@@ -50,7 +52,7 @@ def _article_validator() -> jsonschema.Draft202012Validator:
 
 def write_story_json(story: Story, path: Path) -> None:
     """Write story.json one article at a time (memory stays flat), validating each part."""
-    head = story_dict(Story((), story.rejections, story.duplicates, story.generator))
+    head = story_dict(Story((), story.rejections, story.duplicates, story.generator, story.claim_groups, story.timeline))
     validate(head)
     validator = _article_validator()
     tmp = path.with_suffix(".json.tmp")
@@ -62,6 +64,6 @@ def write_story_json(story: Story, path: Path) -> None:
             validator.validate(record)
             fh.write(",\n" if n else "")
             json.dump(record, fh, ensure_ascii=False)
-        fh.write('\n], "rejections": %s, "duplicates": %s}\n' % (
-            json.dumps(head["rejections"], ensure_ascii=False), json.dumps(head["duplicates"], ensure_ascii=False)))
+        fh.write('\n], "rejections": %s, "duplicates": %s, "claim_groups": %s, "timeline": %s}\n' % tuple(
+            json.dumps(head[k], ensure_ascii=False) for k in ("rejections", "duplicates", "claim_groups", "timeline")))
     tmp.replace(path)

@@ -54,9 +54,59 @@ def _article_view(article: Article, index: int, marks: list[tuple[int, int, str]
     }
 
 
+# Rows shown in the report's ledger and timeline; story.json and the store hold them all.
+MAX_GROUPS = 200
+MAX_TIMELINE = 500
+STATUS_ORDER = {"conflict": 0, "compatible": 1, "agree": 2, "related": 3, "single": 4}
+
+
+def _sentence_text(article: Article, start: int, end: int) -> str:
+    return " ".join(article.source_text[start:end].split())
+
+
+def _ledger(story: Story, index: dict[str, int], marks: dict[str, list[tuple[int, int, str]]]) -> list[dict]:
+    groups = sorted(story.claim_groups, key=lambda g: (STATUS_ORDER.get(g.status, 9), g.kind, g.scope))[:MAX_GROUPS]
+    rows = []
+    for n, g in enumerate(groups):
+        members = []
+        for m, ref in enumerate(g.members):
+            mark_id = f"c{n}-{m}"
+            marks[ref.article_id].append((ref.start, ref.end, mark_id))
+            article = story.articles[index[ref.article_id]]
+            members.append({"id": mark_id, "outlet": ref.outlet or Path(article.source).name, "text": ref.text,
+                            "via": ref.via, "source": ref.source, "counted": ref.counted,
+                            "range": _range(ref.low, ref.high),
+                            "sentence": _sentence_text(article, ref.sentence.start, ref.sentence.end)})
+        rows.append({"group": g, "members": members})
+    return rows
+
+
+def _range(low: float | None, high: float | None) -> str:
+    def fmt(x: float) -> str:
+        return f"{x / 1e6:.3g}M" if x >= 1e6 else f"{x:,.0f}"
+    if low is None:
+        return ""
+    if high is None:
+        return f"≥ {fmt(low)}"
+    return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+
+
+def _timeline(story: Story, index: dict[str, int], marks: dict[str, list[tuple[int, int, str]]]) -> list[dict]:
+    rows = []
+    for n, e in enumerate(story.timeline[:MAX_TIMELINE]):
+        mark_id = f"t{n}"
+        marks[e.article_id].append((e.start, e.end, mark_id))
+        article = story.articles[index[e.article_id]]
+        rows.append({"id": mark_id, "entry": e, "outlet": e.outlet or Path(article.source).name,
+                     "sentence": _sentence_text(article, e.sentence.start, e.sentence.end)})
+    return rows
+
+
 def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> TemplateStream:
     index = {a.id: i for i, a in enumerate(story.articles)}
     marks: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
+    ledger = _ledger(story, index, marks)
+    timeline = _timeline(story, index, marks)
     pairs = []
     for n, pair in enumerate(story.duplicates):
         passages = []
@@ -72,7 +122,8 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
     template = _environment().get_template("report.html.j2")
     return template.stream(story=story, articles=views, article_count=len(story.articles), pairs=pairs,
                            summary=summary, rejections=story.rejections, generator=story.generator,
-                           shingle_words=shingle_words)
+                           shingle_words=shingle_words, ledger=ledger, timeline=timeline,
+                           groups_total=len(story.claim_groups), timeline_total=len(story.timeline))
 
 
 def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:

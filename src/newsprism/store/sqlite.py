@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import Article, Block, DuplicatePair, Dropped, MetaConflict, SharedPassage, Span
+from ..model import (Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, MetaConflict, SharedPassage,
+                     Span, TimeExpr)
 
 APPLICATION_ID = 0x4E575350  # "NWSP": marks a file as a newsprism store
 
@@ -83,6 +84,38 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     );
     CREATE INDEX blocks_kind ON blocks(kind);
     CREATE INDEX articles_outlet ON articles(outlet);
+    """),
+    ("0002_times_claims", """
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        type TEXT NOT NULL, value TEXT, precision TEXT NOT NULL, relative INTEGER NOT NULL, pattern TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        value REAL, low REAL, high REAL, qualifier TEXT, bound TEXT NOT NULL, unit TEXT,
+        counted TEXT, kind TEXT NOT NULL, term TEXT, reporting_unit TEXT, place TEXT, period TEXT,
+        source TEXT, source_start INTEGER, source_end INTEGER,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE claim_groups (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, scope TEXT NOT NULL, period TEXT,
+        status TEXT NOT NULL CHECK (status IN ('agree', 'compatible', 'conflict', 'related', 'single')),
+        reason TEXT NOT NULL
+    );
+    CREATE TABLE claim_group_members (
+        group_id TEXT NOT NULL REFERENCES claim_groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim INTEGER NOT NULL, low REAL, high REAL, via TEXT,
+        PRIMARY KEY (group_id, seq),
+        FOREIGN KEY (article_id, claim) REFERENCES claims(article_id, seq) ON DELETE CASCADE
+    );
+    CREATE INDEX times_value ON times(value);
+    CREATE INDEX claims_kind ON claims(kind);
+    CREATE INDEX claim_group_members_article ON claim_group_members(article_id);
     """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -189,12 +222,39 @@ class StoreWriter:
                       [(article.id, i, s.start, s.end) for i, s in enumerate(article.sentences)])
         c.executemany("INSERT INTO meta_conflicts (article_id, field, page, manifest) VALUES (?,?,?,?)",
                       [(article.id, m.field, m.page, m.manifest) for m in article.meta_conflicts])
+        c.executemany('INSERT INTO times (article_id, seq, start, "end", text, type, value, precision, relative, pattern)'
+                      " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                      [(article.id, i, t.start, t.end, t.text, t.type, t.value, t.precision, int(t.relative), t.pattern)
+                       for i, t in enumerate(article.times)])
+        c.executemany('INSERT INTO claims (article_id, seq, start, "end", text, value, low, high, qualifier, bound, unit, counted,'
+                      " kind, term, reporting_unit, place, period, source, source_start, source_end, sentence_start, sentence_end)"
+                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [(article.id, i, k.start, k.end, k.text, k.value, k.low, k.high, k.qualifier, k.bound, k.unit, k.counted,
+                        k.kind, k.term, k.reporting_unit, k.place, k.period, k.source, k.source_start, k.source_end,
+                        k.sentence.start, k.sentence.end) for i, k in enumerate(article.claims)])
         self.record_source(article.source, "article", article.id, None)
 
     def record_source(self, source: str, status: str, article_id: str | None, reason: str | None) -> None:
         self.conn.execute("INSERT OR REPLACE INTO sources (source, status, article_id, reason, seen_at) VALUES (?,?,?,?,?)",
                           (source, status, article_id, reason, _now()))
         self._maybe_commit()
+
+    def save_claim_groups(self, article_ids: Iterable[str], groups: Iterable[ClaimGroup]) -> None:
+        """Replace the claim groups touching `article_ids` with `groups`."""
+        ids = list(article_ids)
+        with self.conn:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
+            self.conn.execute("DELETE FROM run_ids")
+            self.conn.executemany("INSERT OR IGNORE INTO run_ids VALUES (?)", [(i,) for i in ids])
+            self.conn.execute("DELETE FROM claim_groups WHERE id IN (SELECT group_id FROM claim_group_members"
+                              " WHERE article_id IN (SELECT id FROM run_ids))")
+            for g in groups:
+                self.conn.execute("INSERT OR REPLACE INTO claim_groups (id, kind, scope, period, status, reason) VALUES (?,?,?,?,?,?)",
+                                  (g.id, g.kind, g.scope, g.period, g.status, g.reason))
+                self.conn.executemany(
+                    "INSERT INTO claim_group_members (group_id, seq, article_id, claim, low, high, via) VALUES (?,?,?,?,?,?,?)",
+                    [(g.id, i, m.article_id, m.claim, m.low, m.high, m.via) for i, m in enumerate(g.members)])
+        self.pending = 0
 
     def save_duplicates(self, article_ids: Iterable[str], pairs: Iterable[DuplicatePair]) -> None:
         """Replace the duplicate pairs among `article_ids` with `pairs`."""
@@ -224,11 +284,18 @@ def _load_article(conn: sqlite3.Connection, article_id: str) -> Article:
                       for r in conn.execute("SELECT * FROM sentences WHERE article_id=? ORDER BY seq", (article_id,)))
     conflicts = tuple(MetaConflict(r["field"], r["page"], r["manifest"])
                       for r in conn.execute("SELECT * FROM meta_conflicts WHERE article_id=? ORDER BY field", (article_id,)))
+    times = tuple(TimeExpr(r["start"], r["end"], r["text"], r["type"], r["value"], r["precision"], bool(r["relative"]), r["pattern"])
+                  for r in conn.execute("SELECT * FROM times WHERE article_id=? ORDER BY seq", (article_id,)))
+    claims = tuple(Claim(r["start"], r["end"], r["text"], r["value"], r["low"], r["high"], r["qualifier"], r["bound"], r["unit"],
+                         r["counted"], r["kind"], r["term"], r["reporting_unit"], r["place"], r["period"], r["source"],
+                         r["source_start"], r["source_end"], Span(r["sentence_start"], r["sentence_end"]))
+                   for r in conn.execute("SELECT * FROM claims WHERE article_id=? ORDER BY seq", (article_id,)))
     return Article(
         id=row["id"], source=row["source"], format=row["format"], encoding=row["encoding"], source_text=row["source_text"],
         raw_html=row["raw_html"], extractor=row["extractor"], outlet=row["outlet"], title=row["title"], author=row["author"],
         published=row["published"], url=row["url"], language=row["language"], blocks=blocks, dropped=dropped,
         meta_sources=json.loads(row["meta_sources"]), meta_conflicts=conflicts, sentences=sentences,
+        times=times, claims=claims,
     )
 
 
@@ -259,6 +326,19 @@ class StoreReader:
                 "SELECT * FROM shared_passages WHERE a=? AND b=? ORDER BY seq", (r["a"], r["b"])))
             pairs.append(DuplicatePair(r["a"], r["b"], r["score"], r["jaccard"], passages))
         return pairs
+
+    def claim_groups(self) -> list[ClaimGroup]:
+        groups = []
+        for g in self.conn.execute("SELECT * FROM claim_groups ORDER BY kind, scope, period, id").fetchall():
+            members = []
+            for m in self.conn.execute(
+                    "SELECT m.*, a.outlet, c.text, c.counted, c.source, c.start, c.\"end\", c.sentence_start, c.sentence_end"
+                    " FROM claim_group_members m JOIN articles a ON a.id = m.article_id"
+                    " JOIN claims c ON c.article_id = m.article_id AND c.seq = m.claim WHERE m.group_id=? ORDER BY m.seq", (g["id"],)):
+                members.append(ClaimRef(m["article_id"], m["outlet"], m["claim"], m["text"], m["low"], m["high"], m["counted"],
+                                        m["source"], m["start"], m["end"], Span(m["sentence_start"], m["sentence_end"]), m["via"]))
+            groups.append(ClaimGroup(g["id"], g["kind"], g["scope"], g["period"], g["status"], g["reason"], tuple(members)))
+        return groups
 
     def close(self) -> None:
         self.conn.close()

@@ -1,0 +1,89 @@
+"""The displacement dev set (IDETECT test excerpts and IDMC labelled excerpts, xlsx) and its scorer.
+
+Each row is one excerpt with the labelled figure, reporting term and reporting unit. The
+workbooks are read with the standard library (an xlsx file is zipped XML).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def read_xlsx(path: Path) -> list[dict[str, str]]:
+    """The first sheet as a list of {header: value} rows."""
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in names:
+            root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+            shared = ["".join(si.itertext()) for si in root.findall("m:si", _NS)]
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    table: list[dict[str, str]] = []
+    for row in sheet.iter(f"{{{_NS['m']}}}row"):
+        cells: dict[str, str] = {}
+        for c in row.findall("m:c", _NS):
+            column = re.sub(r"\d", "", c.get("r", ""))
+            v = c.find("m:v", _NS)
+            text = v.text or "" if v is not None else "".join(c.itertext())
+            if c.get("t") == "s":
+                text = shared[int(text)]
+            cells[column] = text
+        table.append(cells)
+    if not table:
+        return []
+    header = table[0]
+    return [{header[k]: v for k, v in r.items() if k in header} for r in table[1:]]
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    dataset: str
+    row: int
+    text: str
+    figure: float | None
+    term: str
+    unit: str
+
+
+def _figure(value: str) -> float | None:
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def read_excerpts(folder: Path) -> list[Excerpt]:
+    out: list[Excerpt] = []
+    for i, r in enumerate(read_xlsx(folder / "IDETECT_test_dataset-NLP.xlsx"), 2):
+        if r.get("excerpt"):
+            out.append(Excerpt("idetect", i, r["excerpt"], _figure(r.get("Quantity", "")), r.get("Term", ""), r.get("Unit", "")))
+    for i, r in enumerate(read_xlsx(folder / "IDMC_fully_labelled.xlsx"), 2):
+        if r.get("Excerpt"):
+            out.append(Excerpt("idmc", i, r["Excerpt"], _figure(r.get("Displacement figure", "")),
+                               r.get("Reporting term", ""), r.get("Reporting unit", "")))
+    return out
+
+
+@dataclass(slots=True)
+class DisplacementScores:
+    excerpts: int = 0
+    with_figure: int = 0
+    figure_ok: int = 0
+    term_ok: int = 0
+    unit_ok: int = 0
+    found: int = 0
+
+    def summary(self) -> dict[str, float | int]:
+        pct = lambda n, d: round(100 * n / d, 2) if d else 0.0  # noqa: E731
+        return {"excerpts": self.excerpts, "with_figure": self.with_figure, "found": self.found,
+                "figure_exact": pct(self.figure_ok, self.with_figure), "term": pct(self.term_ok, self.excerpts),
+                "unit": pct(self.unit_ok, self.excerpts)}
+
+
+def normalise_term(term: str) -> str:
+    return term.strip().lower()
