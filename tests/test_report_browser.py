@@ -84,6 +84,14 @@ def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path)
     active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
     assert len(active) == 2 and all(m.text.startswith("Your cooperation with the Syrian Arab Army") for m in active)
     assert browser.switch_to.active_element.get_attribute("data-mark") == "p0-0"
+    # a ledger figure: the Reuters copy's "1.8 million" displaced, highlighted in its own article
+    button = next(b for b in browser.find_elements(By.CSS_SELECTOR, "#ledger button.show")
+                  if "1.8 million" in b.find_element(By.XPATH, "..").text)
+    button.click()
+    active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
+    assert [m.text for m in active] == ["1.8 million"]
+    article = active[0].find_element(By.XPATH, "ancestor::article")
+    assert "Haaretz" in article.get_attribute("aria-label")
 
 
 def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from newsprism.api import run
 from newsprism.settings import Settings
 from newsprism.store import SCHEMA_VERSION, StoreReader
 
-TABLES = ("articles", "blocks", "dropped", "sentences", "meta_conflicts", "sources", "duplicate_pairs", "shared_passages")
+TABLES = ("articles", "blocks", "dropped", "sentences", "meta_conflicts", "sources", "duplicate_pairs", "shared_passages",
+          "times", "claims", "claim_groups", "claim_group_members")
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -38,6 +39,19 @@ def test_store_schema_is_versioned_and_readable(tmp_path: Path) -> None:
     independent = next(a for a in articles if a.source.endswith(DEMO_FILES["independent"]))
     assert independent.source_text == demo_text("independent")
     assert all(independent.source_text[b.start:b.end] == b.text for b in independent.blocks)
+
+
+def test_store_keeps_times_claims_and_the_ledger(tmp_path: Path) -> None:
+    story, _ = run([DEMO], tmp_path, Settings(model="rules"))
+    reader = StoreReader(tmp_path / "newsprism.db")
+    stored = {a.id: a for a in reader.articles()}
+    for article in story.articles:
+        assert stored[article.id].times == article.times and stored[article.id].claims == article.claims
+    assert sorted(reader.claim_groups(), key=lambda g: g.id) == sorted(story.claim_groups, key=lambda g: g.id)
+    # a re-run rebuilds the same ledger from the stored articles
+    again, summary = run([DEMO], tmp_path, Settings(model="rules"))
+    assert summary.reused == 5
+    assert sorted(again.claim_groups, key=lambda g: g.id) == sorted(story.claim_groups, key=lambda g: g.id)
 
 
 def test_store_rerun_adds_no_rows_and_reuses_articles(tmp_path: Path) -> None:

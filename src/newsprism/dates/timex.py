@@ -623,6 +623,8 @@ def find_times(text: str, anchor: dt.date | None = None, start: int = 0, end: in
         if result is None:
             continue
         type_, value = result
+        if name == "duration" and (det := re.match(r"(?:an?|the)\s+(?=\S+-\w)", text[s:e], re.IGNORECASE)):
+            s += det.end()  # "a seven-year war": the determiner belongs to the noun, not the duration
         relative = name not in ("iso", "decade", "fiscal_year", "year_part", "season_year", "year", "year_word") and not (
             name in ("mdy", "dmy", "month_year") and m.groupdict().get("year"))
         found.append(TimeExpr(s, e, text[s:e], type_, value, _precision(value, type_), relative and type_ in ("DATE", "TIME"), name))

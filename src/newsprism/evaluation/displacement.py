@@ -11,6 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from ..dates.timex import find_times
+from ..model import Claim, Span
+from ..numbers.claims import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, find_claims
+
+DISPLACEMENT_KINDS = ("displaced", "refugees")
+COUNTED = {n.lower() for n in PEOPLE_NOUNS} | HOUSEHOLD_NOUNS
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 
@@ -87,3 +93,53 @@ class DisplacementScores:
 
 def normalise_term(term: str) -> str:
     return term.strip().lower()
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans for short excerpts (the scorer does not need the language pipeline)."""
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text):
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    return spans
+
+
+def figure(claim: Claim) -> float | None:
+    """The claim's figure; for a range, its high end (the labelling convention of this set)."""
+    return claim.value if claim.value is not None else claim.high
+
+
+def main_displacement_claim(text: str) -> Claim | None:
+    """The excerpt's displacement figure: the first displacement claim that counts people or
+    households, else the first displacement claim."""
+    claims = find_claims(text, split_sentences(text), find_times(text))
+    found = [c for c in claims if c.kind in DISPLACEMENT_KINDS and c.unit != "share"]
+    return next((c for c in found if c.counted in COUNTED), found[0] if found else None)
+
+
+def is_right(claim: Claim | None, ex: Excerpt) -> tuple[bool, bool, bool]:
+    """(figure, term, unit) correct."""
+    if claim is None:
+        return False, False, False
+    got = figure(claim)
+    return (ex.figure is not None and got is not None and abs(got - ex.figure) < 0.5,
+            normalise_term(claim.term or "") == normalise_term(ex.term),
+            (claim.reporting_unit or "") == ex.unit.strip().lower())
+
+
+def score(excerpts: list[Excerpt]) -> dict[str, DisplacementScores]:
+    """Scores per dataset and for "all"."""
+    per_set: dict[str, DisplacementScores] = {}
+    everything = DisplacementScores()
+    for ex in excerpts:
+        claim = main_displacement_claim(ex.text)
+        fig_ok, term_ok, unit_ok = is_right(claim, ex)
+        for s in (per_set.setdefault(ex.dataset, DisplacementScores()), everything):
+            s.excerpts += 1
+            s.found += claim is not None
+            s.with_figure += ex.figure is not None
+            s.figure_ok += fig_ok
+            s.term_ok += term_ok
+            s.unit_ok += unit_ok
+    return dict(sorted(per_set.items())) | {"all": everything}

@@ -49,7 +49,7 @@ _CUES: list[tuple[str, str, str | None]] = [
     (r"arrest\w*|detain\w*|detention|rounded up|jailed|imprisoned|in custody|captured", "arrested", None),
     (r"kidnap\w*|abduct\w*|taken hostage|hostages", "kidnapped", None),
     (r"missing|disappeared|unaccounted", "missing", None),
-    (r"inhabitants|residents|population|populated|live|living|lives|home to|people in", "population", None),
+    (r"inhabitants|residents|population|populated|live|living|home to", "population", None),
     (r"at risk|in need|need(?:s)? (?:aid|assistance)|affected|threatened|trapped|besieged|under siege", "affected", None),
 ]
 _CUE_RE = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), kind, term) for p, kind, term in _CUES]
@@ -68,6 +68,10 @@ _NOT_PLACES = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "This", "
                "July", "August", "September", "October", "November", "December", "Reuters", "AP", "AFP"}
 MEASURE_NOUNS = {"kilometres", "kilometers", "km", "miles", "metres", "meters", "square", "hectares", "acres", "tons",
                  "tonnes", "kg", "degrees", "mph", "percent", "years", "months", "weeks", "days", "hours", "minutes"}
+_ADJECTIVE_NOUNS = {"displaced", "wounded", "injured", "dead"}
+_WEAK_KINDS = ("population", "affected")
+DISPLACED_NOUNS = {"idps": "Displaced", "displaced": "Displaced", "refugees": "Refugees", "evacuees": "Evacuated",
+                   "returnees": "Displaced", "asylum-seekers": "Refugees"}
 _PERIOD_LEAD = re.compile(r"\b(?:the\s+(?:past|last|first)|since|during|within)\b", re.IGNORECASE)
 _POPULATION_NOUNS = {"inhabitants", "residents", "people", "population", "civilians", "citizens"}
 _ADJECTIVAL = re.compile(r"(?:ian|ish|ese|-\w+ed|['’]s)$")
@@ -88,41 +92,64 @@ def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
     after = text[q.end:min(sent_end, q.end + 80)]
     if _ORDINAL_AFTER.match(after):
         return None, q.end
-    for i, word in enumerate(re.finditer(r"[\w'’-]+", after[:60])):
-        if i > 4:
-            break
+    words = list(re.finditer(r"[\w'’-]+", after[:60]))
+    for i, word in enumerate(words[:5]):
         w = word.group(0).lower().rstrip("'’")
         if w in _NOUNS or word.group(0) in _NOUNS or w in MEASURE_NOUNS:
+            following = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+            if w in _ADJECTIVE_NOUNS and following in _NOUNS:
+                return following, q.end + words[i + 1].end()  # "1,100 displaced families"
             return w, q.end + word.end()
         if w in ("were", "was", "are", "is", "have", "had", "has", "who", "which", "and", "in", "on", "at", "to", "from"):
             break
     return None, q.end
 
 
-def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int) -> tuple[str, str | None] | None:
+def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, hi: int) -> tuple[str, str | None] | None:
     """The kind cue closest to the figure in its clause, after it preferred; a cue inside the counted
-    phrase ("7,000 displaced families", "IDPs") only when the clause has no other."""
+    phrase ("7,000 displaced families", "IDPs") only when the clause has no other. A cue beyond the
+    neighbouring figures (`lo`, `hi`) belongs to them."""
     clause_start = max([sent.start] + [sent.start + m.end() for m in re.finditer(r"[;:]|,\s+(?:while|but|whereas)\b", text[sent.start:q.start])])
     best: tuple[int, str, str | None] | None = None
     for pattern, kind, term in _CUE_RE:
-        for m in pattern.finditer(text, clause_start, sent.end):
+        for m in pattern.finditer(text, max(clause_start, lo), min(sent.end, hi)):
             if q.start <= m.start() < q.end:
                 continue
             if q.end <= m.start() < phrase_end:
                 gap = 30.0  # inside the counted phrase ("IDPs", "deaths"): unless a verb follows closely
             elif m.start() >= phrase_end:
-                between = text[phrase_end:m.start()]
+                between = re.sub(r"\([^()]*\)", "", text[phrase_end:m.start()])  # skip "(5,500 people)"
                 gap = len(between) + (40 if re.search(r"[,(]|\band\b", between) else 0)
             else:
                 between = text[m.end():q.start]
                 gap = len(between) * 1.6 + 5 + (40 if re.search(r"[,)]|\band\b", between) else 0)
+            if kind in _WEAK_KINDS:
+                gap += 40  # "living", "affected" lose to a displacement or casualty verb in the same clause
             if gap > 120:
                 continue
+            if kind in _WEAK_KINDS:
+                gap += 40  # "living", "affected" lose to a displacement or casualty verb in the same clause
             if gap > 120:
                 continue
             if best is None or gap < best[0]:
                 best = (gap, kind, term)
     return (best[1], best[2]) if best else None
+
+
+def _parenthetical(text: str, q: Quantity) -> bool:
+    before = text[max(0, q.start - 30):q.start]
+    return "(" in before and ")" not in before[before.rindex("("):]
+
+
+def _window(text: str, quantities: list[Quantity], q: Quantity, sent: Span) -> tuple[int, int]:
+    """Where q's cue may be: between the neighbouring figures, skipping figures in parentheses
+    ("1,100 families (5,500 people) stayed in shelters") and the whole a share is of."""
+    others = [o for o in quantities if o is not q and not _parenthetical(text, o)]
+    before = [o for o in others if o.end <= q.start and o.unit != "share"]
+    after = [o for o in others if o.start >= q.end]
+    if q.unit == "share" and after and after[0].start - q.end <= 25:
+        after = after[1:]
+    return (before[-1].end if before else sent.start), (after[0].start if after else sent.end)
 
 
 def _attribution(text: str, sent: Span) -> tuple[str, int, int] | None:
@@ -173,7 +200,11 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
             if counted is None and q.text.lower().split()[-1] in _SMALL_WORDS:
                 continue  # "one of the few", "two of Syria's roads": not a figure anyone reports
             base_of_share = any(p.unit == "share" and 0 <= q.start - p.end <= 25 for p in quantities)
-            cue = _nearest_cue(text, q, sent, phrase_end)
+            lo, hi = _window(text, quantities, q, sent)
+            cue = _nearest_cue(text, q, sent, phrase_end, lo, hi)
+            if counted in DISPLACED_NOUNS and (cue is None or cue[0] not in ("displaced", "refugees", "killed", "injured")):
+                term = DISPLACED_NOUNS[counted]
+                cue = ("refugees" if term == "Refugees" else "displaced", term)
             if base_of_share and counted in _POPULATION_NOUNS:
                 cue = ("population", None)  # "half the area's three million inhabitants": the whole
             kind, term = cue if cue else ("other", None)
