@@ -600,14 +600,40 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _ORDER = {name: i for i, (name, _p) in enumerate(_PATTERNS)}
 
 
+# Every pattern contains one of these words (or a digit); the patterns run only near them, which
+# makes the stage several times faster on long articles.
+_TRIGGER = re.compile(
+    r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    r"apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|seconds?|minutes?|"
+    r"hours?|days?|daily|weeks?|weekends?|fortnights?|months?|quarters?|half|years?|decades?|century|centuries|"
+    r"period|season|spring|summer|autumn|fall|winter|mornings?|afternoons?|evenings?|nights?|tonight|overnight|"
+    r"today|yesterday|tomorrow|noon|midday|midnight|annually|yearly|monthly|weekly|nightly|hourly|quarterly|now|"
+    r"currently|present|nowadays|moment|recent|recently|previously|formerly|lately|soon|shortly|future|past|"
+    r"earlier|fiscal|nineteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+    r"year-ago|year-earlier|year-end|prior-year)\b", re.IGNORECASE)
+_WINDOW = 60
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text, start, end):
+        ws, we = max(start, m.start() - _WINDOW), min(end, m.end() + _WINDOW)
+        if spans and ws <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], we)
+        else:
+            spans.append((ws, we))
+    return spans
+
+
 def find_times(text: str, anchor: dt.date | None = None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
     """Time expressions in text[start:end], longest first among overlapping candidates."""
     end = len(text) if end is None else end
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pattern in _COMPILED:
-        for m in pattern.finditer(text, start, end):
-            if m.end() > m.start():
-                candidates.append((m.start(), m.end(), name, m))
+    for ws, we in _windows(text, start, end):
+        for name, pattern in _COMPILED:
+            for m in pattern.finditer(text, ws, we):
+                if m.end() > m.start():
+                    candidates.append((m.start(), m.end(), name, m))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), _ORDER[c[2]], c[0]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
