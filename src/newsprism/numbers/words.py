@@ -9,7 +9,8 @@ UNITS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
+          "billion": 1_000_000_000, "trillion": 1_000_000_000_000}  # lakh and crore: South Asian English
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 COUNTING_WORDS = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "a pair of": 2, "a single": 1, "single": 1,
                   "half a": 0.5, "a half": 0.5, "a": 1, "an": 1}
