@@ -114,20 +114,6 @@ def _month_number(token: str) -> int:
     return MONTHS[token.lower().rstrip(".")]
 
 
-def _nearest_year(anchor: dt.date, month: int, day: int | None = None) -> int:
-    """The year that puts a year-less month (and day) closest to the anchor."""
-    best, best_gap = anchor.year, None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = dt.date(year, month, day or 15)
-        except ValueError:
-            continue
-        gap = abs((candidate - anchor).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
-
-
 def _future_context(text: str, start: int) -> bool:
     """Whether the words just before an expression point forward ("will meet on Friday")."""
     before = text[max(0, start - 40):start].lower()
@@ -356,11 +342,6 @@ class _Resolver:
                 "following": 1, "this coming": 1, "this past": -1}.get(rel)
         if step is None:
             return None
-        if unit in ("past",):
-            return None
-        if rel in ("past", "previous") and m.group(0).lower().startswith("the") and unit in ("week", "month", "year"):
-            # "the past year" means the year up to now; TimeML gives it the previous calendar unit
-            pass
         if not a:
             return "DATE", None
         if unit in SEASONS:
@@ -445,8 +426,6 @@ class _Resolver:
 
     def _this_part(self, g, a, m, text):
         offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[g["rel"]]
-        if g["rel"] == "last" and g["part"] != "night":
-            offset = -1
         if not a:
             return "TIME", None
         return "TIME", f"{_ymd(a + dt.timedelta(days=offset))}T{DAY_PARTS[g['part']]}"
@@ -460,8 +439,6 @@ class _Resolver:
         delta = (target - a.weekday()) % 7
         if future:
             delta = delta or 7
-            if rel == "next" and delta < 7 - a.weekday() + 0:
-                pass
         else:
             delta = delta - 7 if delta else 0
             if rel in ("last", "this past", "the previous") and delta == 0:
@@ -499,10 +476,9 @@ class _Resolver:
             value = 2.0 if q == "a couple of" else None
         if value is None and q not in ("a few", "several", "a number of", "many", "some", "few"):
             return None
-        base = unit.lower().rstrip("s")
-        if base == "quarter" and value is not None and not g.get("det") and q not in ("a", "an", "one"):
-            pass
-        return "DURATION", _duration(None if value is None else format_number(value), unit) if value is not None else "P" + ("T" if base in TIME_UNITS else "") + "X" + _unit_code(unit)[0].replace("DE", "DE")
+        if value is not None:
+            return "DURATION", _duration(format_number(value), unit)
+        return "DURATION", "P" + ("T" if unit.lower().rstrip("s") in TIME_UNITS else "") + "X" + _unit_code(unit)[0]
 
     def _vague_duration(self, g, a, m, text):
         det = g["det"]

@@ -76,7 +76,6 @@ _PERIOD_LEAD = re.compile(r"\b(?:the\s+(?:past|last|first)|since|during|within)\
 _POPULATION_NOUNS = {"inhabitants", "residents", "people", "population", "civilians", "citizens"}
 _ADJECTIVAL = re.compile(r"(?:ian|ish|ese|-\w+ed|['’]s)$")
 _SMALL_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an"}
-_BASE_STATUS = ("population",)
 _LABEL_BEFORE = re.compile(r"\b(?:magnitude|category|level|phase|number|No\.|resolution|article|page|chapter|"
                            r"section|flight|route|highway|road|grade|stage|version|class|code|room|Chapter|Article|"
                            r"Resolution|Level|Phase)\s+$", re.IGNORECASE)

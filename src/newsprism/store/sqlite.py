@@ -239,13 +239,16 @@ class StoreWriter:
                           (source, status, article_id, reason, _now()))
         self._maybe_commit()
 
+    def _mark_run_ids(self, article_ids: Iterable[str]) -> None:
+        """Fill the temporary table `run_ids` with the run's article ids (for set-based replaces)."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM run_ids")
+        self.conn.executemany("INSERT OR IGNORE INTO run_ids VALUES (?)", [(i,) for i in article_ids])
+
     def save_claim_groups(self, article_ids: Iterable[str], groups: Iterable[ClaimGroup]) -> None:
         """Replace the claim groups touching `article_ids` with `groups`."""
-        ids = list(article_ids)
         with self.conn:
-            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
-            self.conn.execute("DELETE FROM run_ids")
-            self.conn.executemany("INSERT OR IGNORE INTO run_ids VALUES (?)", [(i,) for i in ids])
+            self._mark_run_ids(article_ids)
             self.conn.execute("DELETE FROM claim_groups WHERE id IN (SELECT group_id FROM claim_group_members"
                               " WHERE article_id IN (SELECT id FROM run_ids))")
             for g in groups:
@@ -258,11 +261,8 @@ class StoreWriter:
 
     def save_duplicates(self, article_ids: Iterable[str], pairs: Iterable[DuplicatePair]) -> None:
         """Replace the duplicate pairs among `article_ids` with `pairs`."""
-        ids = list(article_ids)
         with self.conn:
-            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY)")
-            self.conn.execute("DELETE FROM run_ids")
-            self.conn.executemany("INSERT OR IGNORE INTO run_ids VALUES (?)", [(i,) for i in ids])
+            self._mark_run_ids(article_ids)
             self.conn.execute("DELETE FROM duplicate_pairs WHERE a IN (SELECT id FROM run_ids) AND b IN (SELECT id FROM run_ids)")
             for p in pairs:
                 self.conn.execute("INSERT INTO duplicate_pairs (a, b, score, jaccard) VALUES (?,?,?,?)", (p.a, p.b, p.score, p.jaccard))
