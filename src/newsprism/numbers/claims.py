@@ -123,11 +123,7 @@ def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, h
                 between = text[m.end():q.start]
                 gap = len(between) * 1.6 + 5 + (40 if re.search(r"[,)]|\band\b", between) else 0)
             if kind in _WEAK_KINDS:
-                gap += 40  # "living", "affected" lose to a displacement or casualty verb in the same clause
-            if gap > 120:
-                continue
-            if kind in _WEAK_KINDS:
-                gap += 40  # "living", "affected" lose to a displacement or casualty verb in the same clause
+                gap += 80  # "living", "affected" lose to a displacement or casualty verb in the same clause
             if gap > 120:
                 continue
             if best is None or gap < best[0]:
