@@ -89,7 +89,10 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_mani
         f" ({summary.reused} unchanged from the store), {len(summary.rejections)} rejected"
         + (f" ({reasons})" if reasons else "")
         + (f", {summary.duplicates_of_input} duplicate input(s) skipped" if summary.duplicates_of_input else "")
-        + f", {len(story.duplicates)} pair(s) sharing passages; {summary.seconds:.1f} s",
+        + f", {len(story.duplicates)} pair(s) sharing passages"
+        + f", {sum(len(a.claims) for a in story.articles)} figure(s) in {len(story.claim_groups)} ledger group(s)"
+        + f" ({sum(g.status == 'conflict' for g in story.claim_groups)} in conflict)"
+        + f", {len(story.timeline)} dated expression(s); {summary.seconds:.1f} s",
         err=True,
     )
     click.echo(f"wrote {outdir / 'story.json'}, {outdir / 'report.html'}, {outdir / 'newsprism.db'}", err=True)
