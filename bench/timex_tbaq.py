@@ -11,18 +11,18 @@ import sys
 from pathlib import Path
 
 from newsprism.dates.timex import find_times, parse_anchor
-from newsprism.evaluation.timeml import TimexScores, read_corpus, score_document
+from newsprism.evaluation.timeml import TimexScores, score_corpus
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "time" / "TBAQ-cleaned"
 RESULTS = Path(__file__).resolve().parent / "results" / "timex_tbaq.json"
 
 
+def newsprism_tags(text: str, dct: str) -> list[tuple[int, int, str, str]]:
+    return [(t.start, t.end, t.type, t.value or "") for t in find_times(text, parse_anchor(dct))]
+
+
 def score_part(folder: Path) -> TimexScores:
-    scores = TimexScores()
-    for doc in read_corpus(folder):
-        found = find_times(doc.text, parse_anchor(doc.dct))
-        score_document(doc, [(t.start, t.end, t.type, t.value or "") for t in found], scores)
-    return scores
+    return score_corpus(folder, newsprism_tags)
 
 
 def main() -> None:

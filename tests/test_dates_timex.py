@@ -7,7 +7,7 @@ import pytest
 from conftest import shared
 
 from newsprism.dates.timex import find_times, parse_anchor
-from newsprism.evaluation.timeml import TimexScores, read_corpus, score_document
+from newsprism.evaluation.timeml import score_corpus
 
 FRIDAY = dt.date(2018, 8, 10)  # Breitbart's page: Friday 10 August 2018
 
@@ -69,11 +69,10 @@ def test_anchor_parsing() -> None:
 
 @pytest.mark.parametrize("part", ["TimeBank", "AQUAINT"])
 def test_timex_floors_on_tbaq(part: str) -> None:
-    scores = TimexScores()
-    for doc in read_corpus(shared("time", "TBAQ-cleaned", part)):
-        found = find_times(doc.text, parse_anchor(doc.dct))
-        score_document(doc, [(t.start, t.end, t.type, t.value or "") for t in found], scores)
-    summary = scores.summary()
+    def tag(text: str, dct: str) -> list[tuple[int, int, str, str]]:
+        return [(t.start, t.end, t.type, t.value or "") for t in find_times(text, parse_anchor(dct))]
+
+    summary = score_corpus(shared("time", "TBAQ-cleaned", part), tag).summary()
     relaxed, value = FLOORS[part]
     assert summary["relaxed_f1"] >= relaxed, summary
     assert summary["value_accuracy"] >= value, summary

@@ -10,7 +10,7 @@ from conftest import DEMO, shared
 from newsprism.api import analyze
 from newsprism.evaluation.displacement import read_excerpts, score
 from newsprism.link.claim_groups import group_claims, interval
-from newsprism.model import Article, Claim, Span
+from newsprism.model import Article, Claim, Span, TimeExpr
 from newsprism.numbers.claims import find_claims
 from newsprism.numbers.quantities import find_quantities
 from newsprism.settings import Settings
@@ -92,6 +92,7 @@ def test_demo_casualty_arrest_and_refugee_figures_are_attributed() -> None:
     refugees = [c for a in demo() for c in a.claims if c.kind == "refugees"]
     assert {c.text for c in refugees} == {"more than 3.5 million", "3.5 million"}
     for article in demo():
+        assert article.published and all(t.value for t in article.times)  # every relative date resolved
         for c in article.claims:
             assert article.source_text[c.start:c.end] == c.text
             assert c.sentence.start <= c.start < c.end <= c.sentence.end
@@ -113,27 +114,20 @@ def test_demo_ledger_population_and_displacement_are_compatible() -> None:
     assert not [g for g in groups if g.status == "conflict"]
 
 
-def _article(aid: str, outlet: str, text: str) -> Article:
+def _dated_article(aid: str, outlet: str, text: str) -> Article:
+    """An article of one sentence whose "Monday" is dated 2018-09-03."""
+    start = text.index("Monday")
+    monday = TimeExpr(start, start + 6, "Monday", "DATE", "2018-09-03", "day", True, "weekday")
+    claims = find_claims(text, [Span(0, len(text))], [monday])
     return Article(aid, outlet, "txt", "utf-8", text, None, "test", outlet, None, None, "2018-09-03", None, "en", (),
-                   claims=tuple(find_claims(text, [Span(0, len(text))], [])))
+                   times=(monday,), claims=tuple(claims))
 
 
 def test_ledger_flags_a_conflict_with_its_reason() -> None:
-    from newsprism.model import TimeExpr
-    a = _article("a" * 20, "Outlet A", "At least 500 people were killed on Monday.")
-    b = _article("b" * 20, "Outlet B", "Twenty people were killed on Monday.")
-    monday = TimeExpr(0, 0, "Monday", "DATE", "2018-09-03", "day", True, "weekday")
-    a = _with_period(a, monday)
-    b = _with_period(b, monday)
+    a = _dated_article("a" * 20, "Outlet A", "At least 500 people were killed on Monday.")
+    b = _dated_article("b" * 20, "Outlet B", "Twenty people were killed on Monday.")
     (group,) = group_claims([a, b])
     assert group.status == "conflict" and "Outlet A" in group.reason and "Outlet B" in group.reason
-
-
-def _with_period(article: Article, t) -> Article:
-    from dataclasses import replace
-    text = article.source_text
-    claims = find_claims(text, [Span(0, len(text))], [replace(t, start=text.index("Monday"), end=text.index("Monday") + 6)])
-    return replace(article, claims=tuple(claims))
 
 
 def test_intervals_read_rounding_and_qualifiers() -> None:

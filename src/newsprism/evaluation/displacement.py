@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..dates.timex import find_times
+from ..ingest.language import detect
 from ..model import Claim, Span
 from ..numbers.claims import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, find_claims
 
@@ -83,12 +84,17 @@ class DisplacementScores:
     term_ok: int = 0
     unit_ok: int = 0
     found: int = 0
+    not_english: int = 0
+    figure_in_text: int = 0  # excerpts whose labelled figure appears in the text as digits
+    figure_in_text_ok: int = 0
 
     def summary(self) -> dict[str, float | int]:
         pct = lambda n, d: round(100 * n / d, 2) if d else 0.0  # noqa: E731
         return {"excerpts": self.excerpts, "with_figure": self.with_figure, "found": self.found,
                 "figure_exact": pct(self.figure_ok, self.with_figure), "term": pct(self.term_ok, self.excerpts),
-                "unit": pct(self.unit_ok, self.excerpts)}
+                "unit": pct(self.unit_ok, self.excerpts), "not_english": self.not_english,
+                "figure_in_text": self.figure_in_text,
+                "figure_exact_where_in_text": pct(self.figure_in_text_ok, self.figure_in_text)}
 
 
 def normalise_term(term: str) -> str:
@@ -135,6 +141,8 @@ def score(excerpts: list[Excerpt]) -> dict[str, DisplacementScores]:
     for ex in excerpts:
         claim = main_displacement_claim(ex.text)
         fig_ok, term_ok, unit_ok = is_right(claim, ex)
+        english = detect(ex.text)[0] == "en"
+        in_text = ex.figure is not None and str(int(ex.figure)) in re.sub(r"[,.\s]", "", ex.text)
         for s in (per_set.setdefault(ex.dataset, DisplacementScores()), everything):
             s.excerpts += 1
             s.found += claim is not None
@@ -142,4 +150,7 @@ def score(excerpts: list[Excerpt]) -> dict[str, DisplacementScores]:
             s.figure_ok += fig_ok
             s.term_ok += term_ok
             s.unit_ok += unit_ok
+            s.not_english += not english
+            s.figure_in_text += in_text
+            s.figure_in_text_ok += in_text and fig_ok
     return dict(sorted(per_set.items())) | {"all": everything}

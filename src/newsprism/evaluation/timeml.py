@@ -122,3 +122,11 @@ def score_document(doc: TimeMLDoc, predicted: list[tuple[int, int, str, str]], s
     for i, (s, e, _t, _v) in enumerate(predicted):
         if i not in used:
             scores.spurious.append((doc.name, doc.text[s:e], _context(doc.text, s, e)))
+
+
+def score_corpus(folder: Path, tag) -> TimexScores:
+    """Score a tagger over a TimeML folder. `tag(text, dct)` returns (start, end, type, value) tuples."""
+    scores = TimexScores()
+    for doc in read_corpus(folder):
+        score_document(doc, tag(doc.text, doc.dct), scores)
+    return scores
