@@ -94,6 +94,29 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Something the article attributes to someone: its words (direct) or their gist (indirect)."""
+
+    start: int  # the content's extent: first part's start .. last part's end
+    end: int
+    text: str  # the content, its parts joined with " … "
+    parts: tuple[Span, ...]  # the content's fragments (a quote split by its attribution has two)
+    mode: str  # direct (all in quotation marks) | indirect | mixed
+    cue: str | None  # "said", "told", "according to"
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None  # the source as written: "he", "Lavrov", "a source close to Damascus"
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_name: str | None  # who that is, resolved in the article: "Sergei Lavrov"
+    speaker_kind: str  # person | organisation | country | document | anonymous | unknown
+    speaker_type: str  # government | opposition | un_ngo | monitor | civilian | media | expert | anonymous | other
+    resolved_by: str  # name | surname | pronoun | description | none
+    medium: str | None  # "Reuters" in "told Reuters", "reporters", "a statement"
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # content hash of source_text
     source: str
@@ -115,6 +138,7 @@ class Article:
     sentences: tuple[Span, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     claims: tuple[Claim, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -192,6 +216,36 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One outlet's rendering of a grouped utterance, with what it changes against the group's
+    reference wording."""
+
+    article_id: str
+    outlet: str | None
+    quote: int  # index into the article's quotes
+    text: str
+    speaker: str | None  # as written
+    speaker_name: str | None
+    speaker_kind: str
+    start: int
+    end: int
+    sentence: Span
+    diff: tuple[tuple[str, str, str], ...]  # (op, reference words, these words); op: equal | insert | delete | replace
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same utterance as several articles report it."""
+
+    id: str
+    reference: str  # the wording the others are compared with (the longest direct rendering)
+    speakers: tuple[str, ...]  # distinct resolved speakers across members ("Sergei Lavrov", "Russia")
+    same_speaker: bool
+    status: str  # identical | variants
+    members: tuple[QuoteRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
@@ -199,6 +253,7 @@ class Story:
     generator: dict[str, Any] = field(default_factory=dict)
     claim_groups: tuple[ClaimGroup, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

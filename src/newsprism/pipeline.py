@@ -19,9 +19,11 @@ from .ingest.readers import read_file
 from .figures import add_times_and_claims
 from .link.claim_groups import group_claims
 from .link.duplicates import find_duplicates
+from .link.quote_groups import group_quotes
 from .link.timeline import build_timeline
 from .model import Article, RawDocument, Rejection, Story
 from .nlp.pipeline import add_sentences, load_pipeline, pipeline_id
+from .quotes.settings import QuoteSettings
 from .settings import Settings
 from .store.sqlite import StoreWriter
 
@@ -41,7 +43,7 @@ class RunSummary:
 
 
 # Bumped when a stage's output changes, so that stored articles are analysed again.
-STAGES = "clean-1 sentences-1 figures-1"
+STAGES = "clean-1 sentences-1 figures-1 quotes-1"
 
 ProgressFn = Callable[[int, int], None]  # (bytes read, bytes in all): moves inside a large JSONL file too
 
@@ -106,6 +108,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     manifests = ManifestFinder(settings.manifest, enabled=not settings.no_manifest)
     nlp = load_pipeline(settings.model)
     pipe_name = pipeline_id(nlp)
+    quote_settings = QuoteSettings.load(settings.cue_lexicon, settings.speaker_types)
     if store:
         store.start_run(__version__, asdict(settings))
     articles: dict[str, Article] = {}
@@ -127,7 +130,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
         except InputRejected as rejected:
             summary.rejections.append(Rejection(rejected.source, rejected.reason))
             continue
-        article = add_times_and_claims(next(add_sentences([article], nlp)))
+        article = add_times_and_claims(next(add_sentences([article], nlp, quotes=quote_settings)))
         articles[article.id] = article
         if store:
             store.save_article(article, mark)
@@ -140,13 +143,16 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     duplicates = find_duplicates(kept, settings.shingle_words, settings.max_shingle_df, settings.min_duplicate_score)
     claim_groups = group_claims(kept)
     timeline = build_timeline(kept)
+    quote_groups = group_quotes(kept)
     if store:
         store.save_duplicates(articles, duplicates)
         store.save_claim_groups(articles, claim_groups)
+        store.save_quote_groups(articles, quote_groups)
         store.finish_run(summary.articles, len(summary.rejections))
     summary.seconds = time.perf_counter() - started
     story = Story(tuple(kept), tuple(summary.rejections), tuple(duplicates),
-                  {"name": "newsprism", "version": __version__, "pipeline": pipe_name}, tuple(claim_groups), tuple(timeline))
+                  {"name": "newsprism", "version": __version__, "pipeline": pipe_name}, tuple(claim_groups), tuple(timeline),
+                  tuple(quote_groups))
     if not kept:
         raise NothingUsable(f"no usable article in {len(files)} file(s): " + "; ".join(f"{r.source}: {r.reason}" for r in summary.rejections[:5]))
     return story, summary

@@ -29,6 +29,10 @@ class Settings:
     min_duplicate_score: float = 0.02
     # Shingles found in more than this many articles are boilerplate, not shared copy.
     max_shingle_df: int = 50
+    # Quotes: extra cue-lexicon rows (TSV: lemma, frame, cue, seen) and speaker-type rows (TSV:
+    # term, type) over the shipped ones in resources/quotes.
+    cue_lexicon: Path | None = None
+    speaker_types: Path | None = None
     # Show a progress bar.
     progress: bool = False
     # Output switches.

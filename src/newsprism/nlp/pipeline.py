@@ -14,6 +14,8 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..model import Article, Span
+from ..quotes.extract import article_quotes, quotations_only
+from ..quotes.settings import QuoteSettings
 from .headline import recase
 
 # Block kinds whose text is split into sentences.
@@ -53,17 +55,26 @@ def pipeline_id(nlp: Language) -> str:
 BATCH_SIZE = 16
 
 
-def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SIZE) -> Iterator[Article]:
-    """Each article with `sentences`: spans into its source_text, within text blocks."""
+def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SIZE,
+                  quotes: QuoteSettings | None = None) -> Iterator[Article]:
+    """Each article with `sentences` (spans into its source_text, within text blocks) and, when
+    `quotes` is given, its `quotes` read off the same parses."""
     for article in articles:
         blocks = [b for b in article.blocks if b.kind in SENTENCE_KINDS]
         spans: list[Span] = []
         texts = (recase(b.text) if b.kind in HEADLINE_KINDS else b.text for b in blocks)
+        parsed = []
         for block, doc in zip(blocks, nlp.pipe(texts, batch_size=batch_size)):
+            parsed.append((block, doc))
             for sent in doc.sents:
                 text = sent.text
                 if text.strip():
                     lead = len(text) - len(text.lstrip())
                     trail = len(text) - len(text.rstrip())
                     spans.append(Span(block.start + sent.start_char + lead, block.start + sent.end_char - trail))
-        yield replace(article, sentences=tuple(spans))
+        article = replace(article, sentences=tuple(spans))
+        if quotes is not None:
+            found = article_quotes(article, parsed, quotes.lexicon, quotes.types) if nlp.has_pipe("parser") \
+                else quotations_only(article)
+            article = replace(article, quotes=found)
+        yield article

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,7 @@ import jsonschema
 
 from ..model import Article, Story, to_dict
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "duplicates": [to_dict(p) for p in story.duplicates],
         "claim_groups": [to_dict(g) for g in story.claim_groups],
         "timeline": [to_dict(e) for e in story.timeline],
+        "quote_groups": [to_dict(g) for g in story.quote_groups],
     }
 
 
@@ -52,7 +54,7 @@ def _article_validator() -> jsonschema.Draft202012Validator:
 
 def write_story_json(story: Story, path: Path) -> None:
     """Write story.json one article at a time (memory stays flat), validating each part."""
-    head = story_dict(Story((), story.rejections, story.duplicates, story.generator, story.claim_groups, story.timeline))
+    head = story_dict(replace(story, articles=()))
     validate(head)
     validator = _article_validator()
     tmp = path.with_suffix(".json.tmp")
@@ -64,6 +66,6 @@ def write_story_json(story: Story, path: Path) -> None:
             validator.validate(record)
             fh.write(",\n" if n else "")
             json.dump(record, fh, ensure_ascii=False)
-        fh.write('\n], "rejections": %s, "duplicates": %s, "claim_groups": %s, "timeline": %s}\n' % tuple(
-            json.dumps(head[k], ensure_ascii=False) for k in ("rejections", "duplicates", "claim_groups", "timeline")))
+        fh.write('\n], "rejections": %s, "duplicates": %s, "claim_groups": %s, "timeline": %s, "quote_groups": %s}\n' % tuple(
+            json.dumps(head[k], ensure_ascii=False) for k in ("rejections", "duplicates", "claim_groups", "timeline", "quote_groups")))
     tmp.replace(path)

@@ -18,7 +18,7 @@ from ..pipeline import RunSummary
 @dataclass(frozen=True, slots=True)
 class Segment:
     text: str
-    passage: str | None  # id of the shared passage this text belongs to
+    marks: tuple[str, ...]  # ids of the highlightable items (passages, figures, quotes, dates) this text is part of
 
 
 def _environment() -> Environment:
@@ -27,19 +27,18 @@ def _environment() -> Environment:
 
 
 def _segments(block: Block, marks: list[tuple[int, int, str]]) -> list[Segment]:
-    """The block's text cut at the shared passages that overlap it."""
+    """The block's text cut at every edge of the marks that overlap it; each piece lists the marks
+    covering it, so overlapping items (a quote inside a shared passage) each highlight in full."""
+    inside = [(max(s, block.start), min(e, block.end), m) for s, e, m in marks if s < block.end and e > block.start and e > s]
+    edges = sorted({block.start, block.end} | {s for s, _, _ in inside} | {e for _, e, _ in inside})
     out: list[Segment] = []
-    pos = block.start
-    for start, end, mark_id in sorted(marks):
-        start, end = max(start, block.start), min(end, block.end)
-        if end <= start or start < pos:
-            continue
-        if start > pos:
-            out.append(Segment(block.text[pos - block.start:start - block.start], None))
-        out.append(Segment(block.text[start - block.start:end - block.start], mark_id))
-        pos = end
-    if pos < block.end:
-        out.append(Segment(block.text[pos - block.start:], None))
+    for a, b in zip(edges, edges[1:]):
+        covering = tuple(sorted(m for s, e, m in inside if s <= a and b <= e))
+        text = block.text[a - block.start:b - block.start]
+        if out and out[-1].marks == covering:
+            out[-1] = Segment(out[-1].text + text, covering)
+        else:
+            out.append(Segment(text, covering))
     return out
 
 
@@ -102,11 +101,54 @@ def _timeline(story: Story, index: dict[str, int], marks: dict[str, list[tuple[i
     return rows
 
 
+SPEAKER_TYPES = ("government", "opposition", "armed_group", "un_ngo", "monitor", "civilian", "media", "expert",
+                 "anonymous", "other")
+TYPE_LABELS = {"un_ngo": "UN & NGOs", "armed_group": "armed groups", "other": "other / unknown"}
+MAX_QUOTE_GROUPS = 200
+
+
+def _sourcing(story: Story) -> dict:
+    """Per outlet: quotes, and the share of its quoted words given to each type of speaker."""
+    rows = []
+    used: set[str] = set()
+    for i, a in enumerate(story.articles):
+        words: dict[str, int] = {}
+        speakers: dict[str, int] = {}
+        for q in a.quotes:
+            words[q.speaker_type] = words.get(q.speaker_type, 0) + len(q.text.split())
+            name = q.speaker_name or q.speaker or "unknown"
+            speakers[name] = speakers.get(name, 0) + 1
+        total = sum(words.values())
+        used |= set(words)
+        rows.append({"anchor": f"a{i}", "outlet": a.outlet or Path(a.source).name, "quotes": len(a.quotes),
+                     "direct": sum(q.mode != "indirect" for q in a.quotes), "words": total,
+                     "shares": {t: round(100 * n / total) for t, n in words.items()} if total else {},
+                     "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))})
+    columns = [(t, TYPE_LABELS.get(t, t)) for t in SPEAKER_TYPES if t in used]
+    return {"rows": rows, "columns": columns}
+
+
+def _quote_groups(story: Story, index: dict[str, int], marks: dict[str, list[tuple[int, int, str]]]) -> list[dict]:
+    rows = []
+    for n, g in enumerate(story.quote_groups[:MAX_QUOTE_GROUPS]):
+        members = []
+        for m, ref in enumerate(g.members):
+            mark_id = f"g{n}-{m}"
+            marks[ref.article_id].append((ref.start, ref.end, mark_id))
+            article = story.articles[index[ref.article_id]]
+            members.append({"id": mark_id, "outlet": ref.outlet or Path(article.source).name, "ref": ref,
+                            "speaker": ref.speaker_name or ref.speaker or "no speaker found",
+                            "changes": [d for d in ref.diff if d[0] != "equal"], "diff": ref.diff})
+        rows.append({"group": g, "members": members})
+    return rows
+
+
 def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> TemplateStream:
     index = {a.id: i for i, a in enumerate(story.articles)}
     marks: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
     ledger = _ledger(story, index, marks)
     timeline = _timeline(story, index, marks)
+    quote_groups = _quote_groups(story, index, marks)
     pairs = []
     for n, pair in enumerate(story.duplicates):
         passages = []
@@ -123,7 +165,8 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
     return template.stream(story=story, articles=views, article_count=len(story.articles), pairs=pairs,
                            summary=summary, rejections=story.rejections, generator=story.generator,
                            shingle_words=shingle_words, ledger=ledger, timeline=timeline,
-                           groups_total=len(story.claim_groups), timeline_total=len(story.timeline))
+                           groups_total=len(story.claim_groups), timeline_total=len(story.timeline),
+                           sourcing=_sourcing(story), quote_groups=quote_groups, quote_groups_total=len(story.quote_groups))
 
 
 def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import (Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, MetaConflict, SharedPassage,
-                     Span, TimeExpr)
+from ..model import (Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, MetaConflict, Quote, QuoteGroup,
+                     QuoteRef, SharedPassage, Span, TimeExpr)
 
 APPLICATION_ID = 0x4E575350  # "NWSP": marks a file as a newsprism store
 
@@ -116,6 +116,31 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX times_value ON times(value);
     CREATE INDEX claims_kind ON claims(kind);
     CREATE INDEX claim_group_members_article ON claim_group_members(article_id);
+    """),
+    ("0003_quotes", """
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        parts TEXT NOT NULL, mode TEXT NOT NULL CHECK (mode IN ('direct', 'indirect', 'mixed')),
+        cue TEXT, cue_start INTEGER, cue_end INTEGER,
+        speaker TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_name TEXT,
+        speaker_kind TEXT NOT NULL, speaker_type TEXT NOT NULL, resolved_by TEXT NOT NULL, medium TEXT,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE quote_groups (
+        id TEXT PRIMARY KEY, reference TEXT NOT NULL, speakers TEXT NOT NULL, same_speaker INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('identical', 'variants'))
+    );
+    CREATE TABLE quote_group_members (
+        group_id TEXT NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote INTEGER NOT NULL, text TEXT NOT NULL, diff TEXT NOT NULL,
+        PRIMARY KEY (group_id, seq),
+        FOREIGN KEY (article_id, quote) REFERENCES quotes(article_id, seq) ON DELETE CASCADE
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_name);
+    CREATE INDEX quote_group_members_article ON quote_group_members(article_id);
     """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -232,6 +257,13 @@ class StoreWriter:
                       [(article.id, i, k.start, k.end, k.text, k.value, k.low, k.high, k.qualifier, k.bound, k.unit, k.counted,
                         k.kind, k.term, k.reporting_unit, k.place, k.period, k.source, k.source_start, k.source_end,
                         k.sentence.start, k.sentence.end) for i, k in enumerate(article.claims)])
+        c.executemany('INSERT INTO quotes (article_id, seq, start, "end", text, parts, mode, cue, cue_start, cue_end, speaker,'
+                      " speaker_start, speaker_end, speaker_name, speaker_kind, speaker_type, resolved_by, medium, sentence_start,"
+                      " sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [(article.id, i, q.start, q.end, q.text, json.dumps([[p.start, p.end] for p in q.parts]), q.mode, q.cue,
+                        q.cue_start, q.cue_end, q.speaker, q.speaker_start, q.speaker_end, q.speaker_name, q.speaker_kind,
+                        q.speaker_type, q.resolved_by, q.medium, q.sentence.start, q.sentence.end)
+                       for i, q in enumerate(article.quotes)])
         self.record_source(article.source, "article", article.id, None)
 
     def record_source(self, source: str, status: str, article_id: str | None, reason: str | None) -> None:
@@ -257,6 +289,20 @@ class StoreWriter:
                 self.conn.executemany(
                     "INSERT INTO claim_group_members (group_id, seq, article_id, claim, low, high, via) VALUES (?,?,?,?,?,?,?)",
                     [(g.id, i, m.article_id, m.claim, m.low, m.high, m.via) for i, m in enumerate(g.members)])
+        self.pending = 0
+
+    def save_quote_groups(self, article_ids: Iterable[str], groups: Iterable[QuoteGroup]) -> None:
+        """Replace the quote groups touching `article_ids` with `groups`."""
+        with self.conn:
+            self._mark_run_ids(article_ids)
+            self.conn.execute("DELETE FROM quote_groups WHERE id IN (SELECT group_id FROM quote_group_members"
+                              " WHERE article_id IN (SELECT id FROM run_ids))")
+            for g in groups:
+                self.conn.execute("INSERT OR REPLACE INTO quote_groups (id, reference, speakers, same_speaker, status) VALUES (?,?,?,?,?)",
+                                  (g.id, g.reference, json.dumps(list(g.speakers), ensure_ascii=False), int(g.same_speaker), g.status))
+                self.conn.executemany(
+                    "INSERT INTO quote_group_members (group_id, seq, article_id, quote, text, diff) VALUES (?,?,?,?,?,?)",
+                    [(g.id, i, m.article_id, m.quote, m.text, json.dumps(m.diff, ensure_ascii=False)) for i, m in enumerate(g.members)])
         self.pending = 0
 
     def save_duplicates(self, article_ids: Iterable[str], pairs: Iterable[DuplicatePair]) -> None:
@@ -290,12 +336,17 @@ def _load_article(conn: sqlite3.Connection, article_id: str) -> Article:
                          r["counted"], r["kind"], r["term"], r["reporting_unit"], r["place"], r["period"], r["source"],
                          r["source_start"], r["source_end"], Span(r["sentence_start"], r["sentence_end"]))
                    for r in conn.execute("SELECT * FROM claims WHERE article_id=? ORDER BY seq", (article_id,)))
+    quotes = tuple(Quote(r["start"], r["end"], r["text"], tuple(Span(a, b) for a, b in json.loads(r["parts"])), r["mode"], r["cue"],
+                         r["cue_start"], r["cue_end"], r["speaker"], r["speaker_start"], r["speaker_end"], r["speaker_name"],
+                         r["speaker_kind"], r["speaker_type"], r["resolved_by"], r["medium"],
+                         Span(r["sentence_start"], r["sentence_end"]))
+                   for r in conn.execute("SELECT * FROM quotes WHERE article_id=? ORDER BY seq", (article_id,)))
     return Article(
         id=row["id"], source=row["source"], format=row["format"], encoding=row["encoding"], source_text=row["source_text"],
         raw_html=row["raw_html"], extractor=row["extractor"], outlet=row["outlet"], title=row["title"], author=row["author"],
         published=row["published"], url=row["url"], language=row["language"], blocks=blocks, dropped=dropped,
         meta_sources=json.loads(row["meta_sources"]), meta_conflicts=conflicts, sentences=sentences,
-        times=times, claims=claims,
+        times=times, claims=claims, quotes=quotes,
     )
 
 
@@ -338,6 +389,21 @@ class StoreReader:
                 members.append(ClaimRef(m["article_id"], m["outlet"], m["claim"], m["text"], m["low"], m["high"], m["counted"],
                                         m["source"], m["start"], m["end"], Span(m["sentence_start"], m["sentence_end"]), m["via"]))
             groups.append(ClaimGroup(g["id"], g["kind"], g["scope"], g["period"], g["status"], g["reason"], tuple(members)))
+        return groups
+
+    def quote_groups(self) -> list[QuoteGroup]:
+        groups = []
+        for g in self.conn.execute("SELECT * FROM quote_groups ORDER BY id").fetchall():
+            members = []
+            for m in self.conn.execute(
+                    "SELECT m.*, a.outlet, q.speaker, q.speaker_name, q.speaker_kind, q.start, q.\"end\", q.sentence_start,"
+                    " q.sentence_end FROM quote_group_members m JOIN articles a ON a.id = m.article_id"
+                    " JOIN quotes q ON q.article_id = m.article_id AND q.seq = m.quote WHERE m.group_id=? ORDER BY m.seq", (g["id"],)):
+                members.append(QuoteRef(m["article_id"], m["outlet"], m["quote"], m["text"], m["speaker"], m["speaker_name"],
+                                        m["speaker_kind"], m["start"], m["end"], Span(m["sentence_start"], m["sentence_end"]),
+                                        tuple(tuple(d) for d in json.loads(m["diff"]))))
+            groups.append(QuoteGroup(g["id"], g["reference"], tuple(json.loads(g["speakers"])), bool(g["same_speaker"]),
+                                     g["status"], tuple(members)))
         return groups
 
     def close(self) -> None:

@@ -1,0 +1,46 @@
+"""Running the attribution finder over whole texts: paragraphs parsed in batches, offsets shifted
+back into each text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import Attribution, find_attributions
+from .cues import CueLexicon
+
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def parse_paragraphs(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[list[tuple[int, Doc]]]:
+    """For each text, its non-empty lines as (offset, parsed Doc), in order."""
+    current: list[tuple[int, Doc]] = []
+    index = 0
+
+    def paragraphs() -> Iterator[tuple[str, tuple[int, int]]]:
+        for i, text in enumerate(texts):
+            yield "", (i, -1)  # marks the start of text i, so texts with no paragraph still yield
+            for m in PARAGRAPH.finditer(text):
+                yield m.group(), (i, m.start())
+
+    for doc, (i, offset) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=batch_size):
+        if offset < 0:
+            if i:
+                yield current
+            current, index = [], i
+            continue
+        current.append((offset, doc))
+    if index or current:
+        yield current
+
+
+def shifted(found: Attribution, offset: int) -> Attribution:
+    move = lambda span: (span[0] + offset, span[1] + offset)  # noqa: E731
+    return Attribution(move(found.cue), move(found.source) if found.source else None,
+                       tuple(map(move, found.content)), found.frame, found.cue_token, found.source_token)
+
+
+def attributions_in(parsed: Iterable[tuple[int, Doc]], lexicon: CueLexicon) -> list[Attribution]:
+    return [shifted(a, offset) for offset, doc in parsed for a in find_attributions(doc, lexicon)]
