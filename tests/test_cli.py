@@ -39,6 +39,7 @@ def test_cli_analyze_demo_writes_three_outputs(tmp_path: Path) -> None:
     assert "5 file(s), 5 document(s) read: 5 article(s) kept" in result.output
     assert "1 pair(s) sharing passages" in result.output
     assert "in 6 ledger group(s) (0 in conflict)" in result.output
+    assert "quote(s) in 2 group(s) across outlets" in result.output
     for name in ("story.json", "report.html", "newsprism.db"):
         assert (tmp_path / "out" / name).stat().st_size > 1000
     story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))

@@ -96,6 +96,13 @@ def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path)
     assert [m.text for m in active] == ["1.8 million"]
     article = active[0].find_element(By.XPATH, "ancestor::article")
     assert "Haaretz" in article.get_attribute("aria-label")
+    # a quote group member: Haaretz's "a festering abscess", highlighted in its own sentence
+    group = next(g for g in browser.find_elements(By.CSS_SELECTOR, "#quotes .quote-group") if "festering abscess" in g.text)
+    member = next(li for li in group.find_elements(By.CSS_SELECTOR, "li") if "Haaretz" in li.text)
+    member.find_element(By.CSS_SELECTOR, "button.show").click()
+    active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
+    assert "".join(m.text for m in active) == "a festering abscess"
+    assert "Haaretz" in active[0].find_element(By.XPATH, "ancestor::article").get_attribute("aria-label")
 
 
 def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:

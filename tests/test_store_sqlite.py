@@ -18,7 +18,7 @@ from newsprism.settings import Settings
 from newsprism.store import SCHEMA_VERSION, StoreReader
 
 TABLES = ("articles", "blocks", "dropped", "sentences", "meta_conflicts", "sources", "duplicate_pairs", "shared_passages",
-          "times", "claims", "claim_groups", "claim_group_members")
+          "times", "claims", "claim_groups", "claim_group_members", "quotes", "quote_groups", "quote_group_members")
 
 
 def counts(db: Path) -> dict[str, int]:

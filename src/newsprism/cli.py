@@ -92,6 +92,7 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_mani
         + f", {len(story.duplicates)} pair(s) sharing passages"
         + f", {sum(len(a.claims) for a in story.articles)} figure(s) in {len(story.claim_groups)} ledger group(s)"
         + f" ({sum(g.status == 'conflict' for g in story.claim_groups)} in conflict)"
+        + f", {sum(len(a.quotes) for a in story.articles)} quote(s) in {len(story.quote_groups)} group(s) across outlets"
         + f", {len(story.timeline)} dated expression(s); {summary.seconds:.1f} s",
         err=True,
     )

@@ -29,6 +29,7 @@ SOURCE_DROP = frozenset({"parataxis", "advcl"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 SPEECH_FRAMES = ("reverse", "ccomp")
 RELATIVES = frozenset({"who", "which", "that"})
+DOCUMENTS = frozenset("leaflet flyer statement letter message report communique declaration memo tweet post video".split())
 MEDIUM_NOUNS = frozenset("statement interview interviews release tweet twitter letter email e-mail post speech briefing "
                          "conference television radio reporters journalists facebook telegram channel".split())
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -102,7 +103,13 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ not in WEEKDAYS]
     if subjects:
         return subjects[-1] if subjects[-1].i < verb.i else subjects[0]  # "Jeb Bush" misparsed as two
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "leaflets calling on civilians to …"
+        return verb.head
     if verb.dep_ in SHARES_SUBJECT and verb.head is not verb:
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "dropped leaflets calling on …": the document speaks
+            document = next((c for c in verb.head.children if c.dep_ == "obj" and c.lemma_.lower() in DOCUMENTS), None)
+            if document is not None:
+                return document
         return _subject(verb.head)
     return None
 
@@ -133,19 +140,29 @@ def _source_span(source: Token, skip: set[int] = frozenset(), drop: tuple[str, .
 
 
 def _according(doc: Doc, token: Token) -> Attribution | None:
-    """'according to X, …': the cue is 'according to', X the source, X's clause the content."""
+    """'according to X, …' / '…, according to X': read linearly within the sentence, which holds up
+    where the parser attaches X to the wrong word. X runs to the next comma or the sentence end."""
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
-    source = token.head
-    if source is token or source.i < token.i:
+    sent = token.sent
+    after = token.i + 2
+    comma = next((t.i for t in doc[after:sent.end] if t.text in ",;"), None)
+    source_end = comma if comma is not None else sent.end
+    while source_end > after and doc[source_end - 1].is_punct:
+        source_end -= 1
+    if source_end <= after:
         return None
-    clause = source.head if source.head is not source else None
-    if clause is None:
+    lead = [t for t in doc[sent.start:token.i] if not (t.is_punct or t.dep_ == "cc")]
+    if not lead:  # "According to X, CLAUSE."
+        content = set(range(comma + 1, sent.end)) if comma is not None else set()
+    else:  # "CLAUSE, according to X[, CLAUSE]."
+        content = set(range(sent.start, token.i)) | (set(range(comma + 1, sent.end)) if comma is not None else set())
+    fragments = _runs(doc, content)
+    if not fragments:
         return None
-    content = _subtree(clause, {source.i}) - {token.i, token.i + 1}
+    source = (doc[after].idx, doc[source_end - 1].idx + len(doc[source_end - 1].text))
     cue = (token.idx, doc[token.i + 1].idx + 2)
-    return Attribution(cue, _source_span(source, {token.i, token.i + 1}, ("acl",)), _runs(doc, content),
-                       "according", token.i, source.i)
+    return Attribution(cue, source, fragments, "according", token.i, source_end - 1)
 
 
 def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
@@ -159,10 +176,16 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     out: list[Attribution] = []
     claimed: set[int] = set()  # character offsets inside some content
     for token in doc:
+        if token.i and doc[token.i - 1].text == "-":  # "so-called", "self-described": part of a compound word
+            continue
         found = _according(doc, token) or _verb_cue(token, lexicon, quotations)
         if found:
             out.append(found)
             claimed.update(i for a, b in found.content for i in range(a, b))
+    # univocal, as PolNeAR: an attribution inside another's content ("X said Y had agreed to …") is the outer one's
+    out = [a for a in out if not any(b is not a and any(x <= a.cue[0] < y for x, y in b.content)
+                                     and doc[b.cue_token].is_ancestor(doc[a.cue_token]) for b in out)]
+    claimed = {i for a in out for x, y in a.content for i in range(x, y)}
     for q in quotations:
         if any(i in claimed for i in range(q.content_start, q.content_end)):
             continue

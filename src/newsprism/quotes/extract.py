@@ -21,7 +21,7 @@ from ..nlp.quotations import Quotation, find_quotations
 from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
-from .speakers import Mention, Previous, SpeakerTypes, resolve
+from .speakers import Mention, Previous, Speaker, SpeakerTypes, resolve
 
 QUOTE_KINDS = frozenset({"title", "dek", "body", "subhead"})
 CONTINUATION_BLOCKS = 2
@@ -61,7 +61,8 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
             found.extend((block_index[block.start], shifted(a, block.start)) for a in find_attributions(doc, lexicon)
                          if _wanted(doc, a))
     # an attribution inside someone's quoted words ("“… We call upon you to join …”") is theirs, not the article's
-    found = [(n, a) for n, a in found if not any(q.content_start <= a.cue[0] < q.content_end for q in quotations)]
+    # (an unclosed quotation runs to its paragraph's end and may swallow its own attribution: not that one)
+    found = [(n, a) for n, a in found if not any(q.closed and q.content_start <= a.cue[0] < q.content_end for q in quotations)]
     for q in quotations:
         hits = [i for i, (_, a) in enumerate(found) if _covered(a.content, q)]
         for i in hits:
@@ -86,10 +87,13 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
     starts = [s.start for s in article.sentences]
     out: list[Quote] = []
     previous: Previous | None = None
+    introduced: Speaker | None = None  # the last anonymous source introduced as "a …"
     for _, a in found:
-        speaker = resolve(text, a.source, a.cue[0], mentions, previous, types, a.antecedent)
+        speaker = resolve(text, a.source, a.cue[0], mentions, previous, types, a.antecedent, introduced)
         if speaker.name:
             previous = Previous(speaker, max(a.cue[1], a.content[-1][1]))
+        if speaker.kind == "anonymous" and re.match(r"(?:an?|one)\s", (speaker.name or "").lower()):
+            introduced = speaker
         parts = tuple(Span(x, y) for x, y in a.content)
         in_quotes = [any(q.content_start <= p.start and p.end <= q.content_end for q in quotations) for p in parts]
         mode = "direct" if all(in_quotes) else "mixed" if any(in_quotes) or _has_quotation(parts, quotations) else "indirect"

@@ -3,6 +3,7 @@ back into each text."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -38,8 +39,9 @@ def parse_paragraphs(nlp: Language, texts: Iterable[str], batch_size: int = 16) 
 
 def shifted(found: Attribution, offset: int) -> Attribution:
     move = lambda span: (span[0] + offset, span[1] + offset)  # noqa: E731
-    return Attribution(move(found.cue), move(found.source) if found.source else None,
-                       tuple(map(move, found.content)), found.frame, found.cue_token, found.source_token)
+    return replace(found, cue=move(found.cue), source=move(found.source) if found.source else None,
+                   content=tuple(map(move, found.content)), medium=move(found.medium) if found.medium else None,
+                   antecedent=move(found.antecedent) if found.antecedent else None)
 
 
 def attributions_in(parsed: Iterable[tuple[int, Doc]], lexicon: CueLexicon) -> list[Attribution]:

@@ -130,8 +130,17 @@ def _person_mentions(mentions: Sequence[Mention], types: SpeakerTypes) -> list[M
         bare = re.sub(r"^the\s+", "", m.text, flags=re.I)
         if bare != m.text or bare.isupper() or bare.lower() in types.organisations:
             continue
+        if len(words) == 1 and words[0].lower() in _common_words():  # "Smoke rises over …" is not a person
+            continue
         out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from ..nlp.headline import lowercase_words
+
+    return lowercase_words()
 
 
 def _named_head(words: str) -> str | None:
@@ -143,7 +152,10 @@ def _named_head(words: str) -> str | None:
 
 
 def resolve(text: str, speaker_span: tuple[int, int] | None, cue_start: int, mentions: Sequence[Mention],
-            previous: Previous | None, types: SpeakerTypes, antecedent: tuple[int, int] | None = None) -> Speaker:
+            previous: Previous | None, types: SpeakerTypes, antecedent: tuple[int, int] | None = None,
+            introduced: Speaker | None = None) -> Speaker:
+    """Who spoke. `previous`: the last quote's speaker; `introduced`: the last anonymous source the
+    article introduced ("a source close to Damascus"), for a later "the official"."""
     if speaker_span is None:
         return Speaker(None, "unknown", "other", "none")
     start, end = antecedent or speaker_span
@@ -174,6 +186,20 @@ def resolve(text: str, speaker_span: tuple[int, int] | None, cue_start: int, men
         return Speaker(place.text, "country", "government", "name")
     if set(WORD.findall(lowered)) & DOCUMENT_NOUNS:
         return Speaker(words, "document", types.classify(words) or "other", "description")
+    if re.fullmatch(r"the\s+[a-z-]+", lowered):  # "the official", "the farmer": someone already introduced
+        return _definite(words, cue_start, people, introduced, types)
+    return Speaker(words, "anonymous", types.classify(words) or "anonymous", "description")
+
+
+def _definite(words: str, cue_start: int, people: Sequence[Mention], introduced: Speaker | None,
+              types: SpeakerTypes) -> Speaker:
+    """"the official" after "a source close to Damascus" said something is that source; "the farmer"
+    when only one person has been named so far is that person; otherwise an anonymous description."""
+    if introduced is not None:
+        return Speaker(introduced.name, "anonymous", introduced.type, "description")
+    named = {fullest_name(m, people).text for m in people if m.end <= cue_start and len(m.text.split()) > 1}
+    if len(named) == 1:
+        return Speaker(named.pop(), "person", types.classify(words) or "other", "description")
     return Speaker(words, "anonymous", types.classify(words) or "anonymous", "description")
 
 
