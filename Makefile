@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean model model-eval browser
+.PHONY: demo test venv bench clean model model-eval browser cues
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ model: $(STAMP)
 
 model-eval: $(STAMP)
 	$(BIN)/python bench/model_eval.py
+
+# The cue lexicon of the quote stage, learned from PolNeAR train (docs/design.md, Quotes).
+cues: $(STAMP)
+	$(BIN)/python tools/learn_cues.py

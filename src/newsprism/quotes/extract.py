@@ -105,7 +105,25 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
             a.source[1] if a.source else None, speaker.name, speaker.kind, speaker.type, speaker.resolved_by,
             text[a.medium[0]:a.medium[1]] if a.medium else None,
             _sentence(article.sentences, starts, cue[0] if cue else parts[0].start)))
-    return tuple(out)
+    return tuple(_headline_speakers(out, blocks))
+
+
+def _headline_speakers(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quote]:
+    """A headline quote given to a description ("…, rebel commander says") takes the name of whoever
+    says the same words in the body ("Mustafa Sejari, a commander in the FSA, told …")."""
+    heads = {i for i, b in enumerate(blocks) if b.kind != "body"}
+    body = [q for q in quotes if _block_of(blocks, q.start) not in heads and q.speaker_kind == "person"]
+    out = []
+    for q in quotes:
+        if _block_of(blocks, q.start) in heads and q.speaker_kind in ("anonymous", "unknown"):
+            words = _words(q.text)
+            same = next((b for b in body if words and words <= _words(b.text)), None)
+            if same is not None:
+                q = replace(q, speaker_name=same.speaker_name, speaker_kind=same.speaker_kind,
+                            speaker_type=q.speaker_type if q.speaker_type not in ("anonymous", "other") else same.speaker_type,
+                            resolved_by="description")
+        out.append(q)
+    return out
 
 
 def _words(text: str) -> set[str]:

@@ -1,0 +1,70 @@
+"""What quotes cost: attribution and speaker resolution against the language pipeline, one run.
+
+Bulk articles (../shared/data/bulk) become articles with one block per paragraph; the default
+pipeline parses every block (timed), then the quote stage reads the same parses (timed), as
+nlp.pipeline.add_sentences does. Reports both times and their ratio (target: quotes add at most
+15% to the language pipeline), and how much was found.
+Usage: python bench/quotes_speed.py [--docs 500]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from newsprism.model import Article, Block, Span
+from newsprism.nlp.pipeline import load_pipeline
+from newsprism.quotes.extract import article_quotes
+from newsprism.quotes.settings import QuoteSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+BULK = ROOT.parent / "shared" / "data" / "bulk" / "article-bias-10k.jsonl.gz"
+RESULTS = ROOT / "bench" / "results" / "quotes_speed.json"
+
+
+def articles(n: int) -> list[Article]:
+    out = []
+    with gzip.open(BULK, "rt", encoding="utf-8") as fh:
+        for i, line in zip(range(n), fh):
+            text = json.loads(line)["text"]
+            blocks = tuple(Block("body", m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text))
+            out.append(Article(f"{i:020d}", f"bulk:{i}", "jsonl-text", "utf-8", text, None, "bench", None, None, None,
+                               None, None, "en", blocks))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=500)
+    args = parser.parse_args()
+    docs = articles(args.docs)
+    nlp = load_pipeline(None)
+    settings = QuoteSettings.load()
+    parse_s = quotes_s = 0.0
+    found = []
+    for article in docs:
+        start = time.perf_counter()
+        parsed = list(zip(article.blocks, nlp.pipe((b.text for b in article.blocks), batch_size=16)))
+        sentences = tuple(Span(b.start + s.start_char, b.start + s.end_char) for b, d in parsed for s in d.sents)
+        parse_s += time.perf_counter() - start
+        start = time.perf_counter()
+        found.append(article_quotes(replace(article, sentences=sentences), parsed, settings.lexicon, settings.types))
+        quotes_s += time.perf_counter() - start
+    result = {
+        "docs": len(docs), "words": sum(len(a.source_text.split()) for a in docs),
+        "language_pipeline_s": round(parse_s, 2), "quotes_s": round(quotes_s, 2),
+        "quotes_share_of_pipeline": round(quotes_s / parse_s, 4),
+        "quotes": sum(map(len, found)), "direct": sum(q.mode != "indirect" for qs in found for q in qs),
+        "speaker_types": dict(sorted(Counter(q.speaker_type for qs in found for q in qs).items())),
+    }
+    print(json.dumps(result, indent=1))
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
