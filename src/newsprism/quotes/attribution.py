@@ -165,14 +165,15 @@ def _according(doc: Doc, token: Token) -> Attribution | None:
     return Attribution(cue, source, fragments, "according", token.i, source_end - 1)
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
+def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation] | None = None) -> list[Attribution]:
     """The attributions in one parsed paragraph, in reading order.
 
     Beyond the parse: a speech cue with no complement takes the direct quotation next to it
     ("“…,” Barkley said." when the parser split the sentence at the quote), and a direct
     quotation nobody claimed continues the attribution before it in the paragraph ("“…,” he said.
     “…”") or, at the paragraph's start, the one after it."""
-    quotations = [q for q in find_quotations(doc.text, [Block("body", 0, len(doc.text), doc.text)]) if q.kind == "direct"]
+    if quotations is None:  # the paragraph's direct quotations (offsets into doc.text)
+        quotations = [q for q in find_quotations(doc.text, [Block("body", 0, len(doc.text), doc.text)]) if q.kind == "direct"]
     out: list[Attribution] = []
     claimed: set[int] = set()  # character offsets inside some content
     for token in doc:

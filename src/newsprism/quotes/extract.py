@@ -58,7 +58,8 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
     found: list[tuple[int, Attribution]] = []  # (block number, attribution in article offsets)
     for block, doc in parsed:
         if block.kind in QUOTE_KINDS and doc.has_annotation("DEP"):
-            found.extend((block_index[block.start], shifted(a, block.start)) for a in find_attributions(doc, lexicon)
+            local = [_moved(q, -block.start) for q in quotations if block.start <= q.start < block.end]
+            found.extend((block_index[block.start], shifted(a, block.start)) for a in find_attributions(doc, lexicon, local)
                          if _wanted(doc, a))
     # an attribution inside someone's quoted words ("“… We call upon you to join …”") is theirs, not the article's
     # (an unclosed quotation runs to its paragraph's end and may swallow its own attribution: not that one)
@@ -124,6 +125,10 @@ def _headline_speakers(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quo
                             resolved_by="description")
         out.append(q)
     return out
+
+
+def _moved(q: Quotation, by: int) -> Quotation:
+    return replace(q, start=q.start + by, end=q.end + by, content_start=q.content_start + by, content_end=q.content_end + by)
 
 
 def _words(text: str) -> set[str]:
