@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..model import Block
 from ..nlp.quotations import Quotation, find_quotations
 from .cues import CueLexicon
+from .speakers import DOCUMENT_NOUNS, RELATIVES
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 CONTENT_DEPS = ("ccomp", "parataxis", "xcomp", "obj")
@@ -28,8 +29,6 @@ CUE_RIGHT = frozenset({"compound:prt"})
 SOURCE_DROP = frozenset({"parataxis", "advcl"})
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 SPEECH_FRAMES = ("reverse", "ccomp")
-RELATIVES = frozenset({"who", "which", "that"})
-DOCUMENTS = frozenset("leaflet flyer statement letter message report communique declaration memo tweet post video".split())
 MEDIUM_NOUNS = frozenset("statement interview interviews release tweet twitter letter email e-mail post speech briefing "
                          "conference television radio reporters journalists facebook telegram channel".split())
 SHARES_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -43,7 +42,6 @@ class Attribution:
     content: tuple[tuple[int, int], ...]
     frame: str
     cue_token: int  # the cue's head token (index into the Doc)
-    source_token: int | None  # the source's head token
     medium: tuple[int, int] | None = None  # "Reuters" in "told Reuters", "a statement" in "said in a statement"
     antecedent: tuple[int, int] | None = None  # what a relative "who" refers to ("the official, who said …")
 
@@ -107,7 +105,7 @@ def _subject(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ in SHARES_SUBJECT and verb.head is not verb:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "dropped leaflets calling on …": the document speaks
-            document = next((c for c in verb.head.children if c.dep_ == "obj" and c.lemma_.lower() in DOCUMENTS), None)
+            document = next((c for c in verb.head.children if c.dep_ == "obj" and c.lemma_.lower() in DOCUMENT_NOUNS), None)
             if document is not None:
                 return document
         return _subject(verb.head)
@@ -162,7 +160,7 @@ def _according(doc: Doc, token: Token) -> Attribution | None:
         return None
     source = (doc[after].idx, doc[source_end - 1].idx + len(doc[source_end - 1].text))
     cue = (token.idx, doc[token.i + 1].idx + 2)
-    return Attribution(cue, source, fragments, "according", token.i, source_end - 1)
+    return Attribution(cue, source, fragments, "according", token.i)
 
 
 def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation] | None = None) -> list[Attribution]:
@@ -231,8 +229,7 @@ def _verb_cue(token: Token, lexicon: CueLexicon, quotations: list[Quotation]) ->
     antecedent = None
     if subject is not None and subject.lower_ in RELATIVES and token.dep_ == "acl:relcl":
         antecedent = _source_span(token.head, {token.i})
-    return Attribution(_cue_span(token), source, fragments, frame, token.i, subject.i if subject is not None else None,
-                       _medium(token, complement), antecedent)
+    return Attribution(_cue_span(token), source, fragments, frame, token.i, _medium(token, complement), antecedent)
 
 
 def _medium(cue: Token, complement: Token | None) -> tuple[int, int] | None:

@@ -76,14 +76,14 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
             words = _words(text[q.content_start:q.content_end])
             origin = next((a for _, a in found if words and words <= _words(" ".join(text[x:y] for x, y in a.content))), None)
             found.append((q_block, replace(origin, content=((q.content_start, q.content_end),), frame="headline") if origin
-                          else Attribution((q.start, q.start), None, ((q.content_start, q.content_end),), "unattributed", -1, None)))
+                          else _unattributed(q)))
             continue
         before = [i for i, (n, a) in enumerate(found) if a.cue[1] <= q.start and q_block - n <= CONTINUATION_BLOCKS]
         if before:
             n, a = found[before[-1]]
             found[before[-1]] = (n, replace(a, content=tuple(sorted(a.content + ((q.content_start, q.content_end),)))))
         else:
-            found.append((q_block, Attribution((q.start, q.start), None, ((q.content_start, q.content_end),), "unattributed", -1, None)))
+            found.append((q_block, _unattributed(q)))
     found.sort(key=lambda item: item[1].content[0])
     starts = [s.start for s in article.sentences]
     out: list[Quote] = []
@@ -125,6 +125,10 @@ def _headline_speakers(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quo
                             resolved_by="description")
         out.append(q)
     return out
+
+
+def _unattributed(q: Quotation) -> Attribution:
+    return Attribution((q.start, q.start), None, ((q.content_start, q.content_end),), "unattributed", -1)
 
 
 def _moved(q: Quotation, by: int) -> Quotation:

@@ -23,10 +23,12 @@ from importlib import resources
 from pathlib import Path
 
 from ..nlp.entity_rules import ORG_HEADS, TITLES
+from ..nlp.headline import lowercase_words
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 RELATIVES = frozenset({"who", "which", "that"})
+# Words naming a document that can "say" something: the leaflet read, a statement saying …
 DOCUMENT_NOUNS = frozenset("""leaflet leaflets flyer flyers statement statements report reports letter message text
     document documents tweet post video communique declaration memo study survey poll polls data figures""".split())
 ORG_TYPES = {"armed_group": "armed_group", "government": "government", "state_armed_force": "government",
@@ -130,17 +132,10 @@ def _person_mentions(mentions: Sequence[Mention], types: SpeakerTypes) -> list[M
         bare = re.sub(r"^the\s+", "", m.text, flags=re.I)
         if bare != m.text or bare.isupper() or bare.lower() in types.organisations:
             continue
-        if len(words) == 1 and words[0].lower() in _common_words():  # "Smoke rises over …" is not a person
+        if len(words) == 1 and words[0].lower() in lowercase_words():  # "Smoke rises over …" is not a person
             continue
         out.append(m)
     return out
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    from ..nlp.headline import lowercase_words
-
-    return lowercase_words()
 
 
 def _named_head(words: str) -> str | None:
