@@ -117,6 +117,18 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the article: a person, organisation, place or nationality."""
+
+    start: int
+    end: int
+    text: str  # as written, without a leading "the" or a trailing possessive
+    label: str  # PERSON | ORG | LOC | NORP
+    sentence: Span
+    descriptor: str | None = None  # role words around a name: "Turkish foreign minister", "a rebel commander"
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # content hash of source_text
     source: str
@@ -139,6 +151,7 @@ class Article:
     times: tuple[TimeExpr, ...] = ()
     claims: tuple[Claim, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -246,6 +259,62 @@ class QuoteGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Geo:
+    """Where a place entity is: a GeoNames entry, or unresolved (no point is better than a wrong one)."""
+
+    feature: str  # country | province | city | town | village | settlement (size unknown) | region | crossing | camp | place
+    geonameid: int | None = None
+    name: str | None = None  # the gazetteer's name: "Khān Shaykhūn"
+    country: str | None = None  # ISO 3166 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    matched: str | None = None  # exact | variant | derived | None (unresolved)
+    reason: str = ""  # why this entry, or why none
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    name: str  # a spelling as written ("Hay’at Tahrir a-Sham")
+    outlets: dict[str, int]  # outlet -> mentions with this spelling
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    article_id: str
+    mention: int  # index into the article's mentions
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One actor or place across the story's articles."""
+
+    id: str
+    name: str  # the canonical name (the actor list's, else the fullest spelling)
+    type: str  # person | organisation | armed_group | government | country | place | international_organisation | media | nationality
+    aliases: tuple[Alias, ...]
+    mentions: tuple[MentionRef, ...]
+    descriptors: tuple[str, ...] = ()  # role words found in the text: "Turkish foreign minister"
+    actor: str | None = None  # id in the actor list, when it knows this entity
+    relations: tuple[tuple[str, str], ...] = ()  # (relation, entity id) from the actor list: predecessor_of, member_of, backed_by
+    country: str | None = None  # ISO alpha-2, for countries and the nationalities linked to them
+    geo: Geo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Equation:
+    """A sentence where an outlet treats two actors its list keeps apart as one ("HTS (formerly Jebat
+    Al-Nusra)"), or relates them ("spearheaded by … previously known as the Nusra Front")."""
+
+    a: str  # entity ids
+    b: str
+    article_id: str
+    outlet: str | None
+    how: str  # equates | relates
+    cue: str  # the words that link them: "formerly", "referring to", "previously known as"
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
@@ -254,6 +323,8 @@ class Story:
     claim_groups: tuple[ClaimGroup, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    equations: tuple[Equation, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

@@ -16,7 +16,11 @@ from .ingest.clean import clean, content_id
 from .ingest.discover import MANIFEST_NAME, discover
 from .ingest.manifest import Manifest, read_manifest
 from .ingest.readers import read_file
+from .entities.actors import actor_list
+from .entities.link import link_entities
+from .entities.mentions import ListedNames
 from .figures import add_times_and_claims
+from .geo.gazetteer import default_gazetteer
 from .link.claim_groups import group_claims
 from .link.duplicates import find_duplicates
 from .link.quote_groups import group_quotes
@@ -43,7 +47,7 @@ class RunSummary:
 
 
 # Bumped when a stage's output changes, so that stored articles are analysed again.
-STAGES = "clean-1 sentences-1 figures-1 quotes-1"
+STAGES = "clean-1 sentences-1 figures-1 quotes-1 mentions-1"
 
 ProgressFn = Callable[[int, int], None]  # (bytes read, bytes in all): moves inside a large JSONL file too
 
@@ -109,6 +113,8 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     nlp = load_pipeline(settings.model)
     pipe_name = pipeline_id(nlp)
     quote_settings = QuoteSettings.load(settings.cue_lexicon, settings.speaker_types)
+    actors = actor_list(tuple(settings.actors))
+    listed = ListedNames(actors.names())
     if store:
         store.start_run(__version__, asdict(settings))
     articles: dict[str, Article] = {}
@@ -130,7 +136,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
         except InputRejected as rejected:
             summary.rejections.append(Rejection(rejected.source, rejected.reason))
             continue
-        article = add_times_and_claims(next(add_sentences([article], nlp, quotes=quote_settings)))
+        article = add_times_and_claims(next(add_sentences([article], nlp, quotes=quote_settings, listed=listed)))
         articles[article.id] = article
         if store:
             store.save_article(article, mark)
@@ -144,15 +150,17 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     claim_groups = group_claims(kept)
     timeline = build_timeline(kept)
     quote_groups = group_quotes(kept)
+    entities, equations = link_entities(kept, actors, default_gazetteer(tuple(settings.places)))
     if store:
         store.save_duplicates(articles, duplicates)
         store.save_claim_groups(articles, claim_groups)
         store.save_quote_groups(articles, quote_groups)
+        store.save_entities(articles, entities, equations)
         store.finish_run(summary.articles, len(summary.rejections))
     summary.seconds = time.perf_counter() - started
     story = Story(tuple(kept), tuple(summary.rejections), tuple(duplicates),
                   {"name": "newsprism", "version": __version__, "pipeline": pipe_name}, tuple(claim_groups), tuple(timeline),
-                  tuple(quote_groups))
+                  tuple(quote_groups), entities, equations)
     if not kept:
         raise NothingUsable(f"no usable article in {len(files)} file(s): " + "; ".join(f"{r.source}: {r.reason}" for r in summary.rejections[:5]))
     return story, summary

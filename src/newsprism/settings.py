@@ -33,6 +33,11 @@ class Settings:
     # term, type) over the shipped ones in resources/quotes.
     cue_lexicon: Path | None = None
     speaker_types: Path | None = None
+    # Entities: extra actor-list files (TSV: id, name, type, aliases, relations; see
+    # resources/entities/actors.tsv) and extra gazetteer rows (TSV: country, name, lat, lon, feature,
+    # geonameid) for places GeoNames lacks.
+    actors: tuple[Path, ...] = ()
+    places: tuple[Path, ...] = ()
     # Show a progress bar.
     progress: bool = False
     # Output switches.

@@ -12,11 +12,13 @@ from dataclasses import replace
 import spacy
 from spacy.language import Language
 
+from ..entities.mentions import ListedNames, block_mentions, listed_mentions
 from ..errors import ModelError
 from ..model import Article, Span
 from ..quotes.extract import article_quotes, quotations_only
 from ..quotes.settings import QuoteSettings
 from .headline import recase
+from .sentences import SentenceIndex
 
 # Block kinds whose text is split into sentences.
 SENTENCE_KINDS = frozenset({"title", "dek", "body", "subhead", "caption"})
@@ -56,9 +58,9 @@ BATCH_SIZE = 16
 
 
 def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = BATCH_SIZE,
-                  quotes: QuoteSettings | None = None) -> Iterator[Article]:
-    """Each article with `sentences` (spans into its source_text, within text blocks) and, when
-    `quotes` is given, its `quotes` read off the same parses."""
+                  quotes: QuoteSettings | None = None, listed: ListedNames | None = None) -> Iterator[Article]:
+    """Each article with `sentences` (spans into its source_text, within text blocks), the name
+    `mentions` the pipeline finds (and the `listed` names it missed) and, when `quotes` is given, its `quotes` read off the same parses."""
     for article in articles:
         blocks = [b for b in article.blocks if b.kind in SENTENCE_KINDS]
         spans: list[Span] = []
@@ -72,7 +74,11 @@ def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = 
                     lead = len(text) - len(text.lstrip())
                     trail = len(text) - len(text.rstrip())
                     spans.append(Span(block.start + sent.start_char + lead, block.start + sent.end_char - trail))
-        article = replace(article, sentences=tuple(spans))
+        sentence_index = SentenceIndex(spans)
+        mentions = [m for block, doc in parsed for m in block_mentions(doc, block, sentence_index)]
+        if listed is not None:
+            mentions = listed_mentions(article.source_text, blocks, mentions, listed, sentence_index)
+        article = replace(article, sentences=tuple(spans), mentions=tuple(mentions))
         if quotes is not None:
             found = article_quotes(article, parsed, quotes.lexicon, quotes.types) if nlp.has_pipe("parser") \
                 else quotations_only(article)

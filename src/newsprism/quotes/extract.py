@@ -10,7 +10,6 @@ previous two blocks) or, failing that, stays a quote with no known speaker. With
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Block, Quote, Span
 from ..nlp.quotations import Quotation, find_quotations
+from ..nlp.sentences import SentenceIndex
 from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
@@ -38,13 +38,6 @@ def _absorb(parts: tuple[tuple[int, int], ...], q: Quotation) -> tuple[tuple[int
     """The parts with those inside quotation `q` replaced by its whole content."""
     kept = [(a, b) for a, b in parts if not (a < q.content_end and q.content_start < b)]
     return tuple(sorted(kept + [(q.content_start, q.content_end)]))
-
-
-def _sentence(sentences: Sequence[Span], starts: list[int], at: int) -> Span:
-    i = bisect_right(starts, at) - 1
-    if 0 <= i < len(sentences) and sentences[i].start <= at < max(sentences[i].end, at + 1):
-        return sentences[i]
-    return Span(at, at)
 
 
 def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexicon: CueLexicon,
@@ -85,7 +78,7 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
         else:
             found.append((q_block, _unattributed(q)))
     found.sort(key=lambda item: item[1].content[0])
-    starts = [s.start for s in article.sentences]
+    sentence_at = SentenceIndex(article.sentences).at
     out: list[Quote] = []
     previous: Previous | None = None
     introduced: Speaker | None = None  # the last anonymous source introduced as "a …"
@@ -105,7 +98,7 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
             text[a.source[0]:a.source[1]] if a.source else None, a.source[0] if a.source else None,
             a.source[1] if a.source else None, speaker.name, speaker.kind, speaker.type, speaker.resolved_by,
             text[a.medium[0]:a.medium[1]] if a.medium else None,
-            _sentence(article.sentences, starts, cue[0] if cue else parts[0].start)))
+            sentence_at(cue[0] if cue else parts[0].start)))
     return tuple(_headline_speakers(out, blocks))
 
 
@@ -164,10 +157,10 @@ def _block_of(blocks: Sequence[Block], at: int) -> int:
 def quotations_only(article: Article) -> tuple[Quote, ...]:
     """Without a parse: the article's direct quotations, with no cue and no speaker."""
     blocks = [b for b in article.blocks if b.kind in QUOTE_KINDS]
-    starts = [s.start for s in article.sentences]
+    sentence_at = SentenceIndex(article.sentences).at
     text = article.source_text
     return tuple(
         Quote(q.content_start, q.content_end, text[q.content_start:q.content_end], (Span(q.content_start, q.content_end),),
               "direct", None, None, None, None, None, None, None, "unknown", "other", "none", None,
-              _sentence(article.sentences, starts, q.content_start))
+              sentence_at(q.content_start))
         for q in find_quotations(text, blocks) if q.kind == "direct")

@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import StoreError
-from ..model import (Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, MetaConflict, Quote, QuoteGroup,
-                     QuoteRef, SharedPassage, Span, TimeExpr)
+from ..model import (Alias, Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, Entity, Equation, Geo,
+                     Mention, MentionRef, MetaConflict, Quote, QuoteGroup, QuoteRef, SharedPassage, Span, TimeExpr)
 
 APPLICATION_ID = 0x4E575350  # "NWSP": marks a file as a newsprism store
 
@@ -142,6 +142,35 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     CREATE INDEX quotes_speaker ON quotes(speaker_name);
     CREATE INDEX quote_group_members_article ON quote_group_members(article_id);
     """),
+    ("0004_entities", """
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        label TEXT NOT NULL, descriptor TEXT, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, actor TEXT, country TEXT,
+        aliases TEXT NOT NULL, descriptors TEXT NOT NULL, relations TEXT NOT NULL,
+        geo_feature TEXT, geonameid INTEGER, geo_name TEXT, geo_country TEXT, lat REAL, lon REAL,
+        geo_matched TEXT, geo_reason TEXT
+    );
+    CREATE TABLE entity_mentions (
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, article_id TEXT NOT NULL, mention INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, seq),
+        FOREIGN KEY (article_id, mention) REFERENCES mentions(article_id, seq) ON DELETE CASCADE
+    );
+    CREATE TABLE equations (
+        a TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE, b TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        how TEXT NOT NULL CHECK (how IN ('equates', 'relates')), cue TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+    );
+    CREATE INDEX mentions_text ON mentions(text);
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_id, mention);
+    CREATE INDEX entities_geonameid ON entities(geonameid);
+    """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -264,6 +293,10 @@ class StoreWriter:
                         q.cue_start, q.cue_end, q.speaker, q.speaker_start, q.speaker_end, q.speaker_name, q.speaker_kind,
                         q.speaker_type, q.resolved_by, q.medium, q.sentence.start, q.sentence.end)
                        for i, q in enumerate(article.quotes)])
+        c.executemany('INSERT INTO mentions (article_id, seq, start, "end", text, label, descriptor, sentence_start, sentence_end)'
+                      " VALUES (?,?,?,?,?,?,?,?,?)",
+                      [(article.id, i, m.start, m.end, m.text, m.label, m.descriptor, m.sentence.start, m.sentence.end)
+                       for i, m in enumerate(article.mentions)])
         self.record_source(article.source, "article", article.id, None)
 
     def record_source(self, source: str, status: str, article_id: str | None, reason: str | None) -> None:
@@ -305,6 +338,27 @@ class StoreWriter:
                     [(g.id, i, m.article_id, m.quote, m.text, json.dumps(m.diff, ensure_ascii=False)) for i, m in enumerate(g.members)])
         self.pending = 0
 
+    def save_entities(self, article_ids: Iterable[str], entities: Iterable[Entity], equations: Iterable[Equation]) -> None:
+        """Replace the entities (and equations) with mentions in `article_ids` by `entities`."""
+        with self.conn:
+            self._mark_run_ids(article_ids)
+            self.conn.execute("DELETE FROM entities WHERE id IN (SELECT entity_id FROM entity_mentions"
+                              " WHERE article_id IN (SELECT id FROM run_ids))")
+            for e in entities:
+                g = e.geo
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO entities (id, name, type, actor, country, aliases, descriptors, relations, geo_feature,"
+                    " geonameid, geo_name, geo_country, lat, lon, geo_matched, geo_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (e.id, e.name, e.type, e.actor, e.country, json.dumps([[a.name, a.outlets] for a in e.aliases], ensure_ascii=False),
+                     json.dumps(list(e.descriptors), ensure_ascii=False), json.dumps([list(r) for r in e.relations]),
+                     g.feature if g else None, g.geonameid if g else None, g.name if g else None, g.country if g else None,
+                     g.lat if g else None, g.lon if g else None, g.matched if g else None, g.reason if g else None))
+                self.conn.executemany("INSERT INTO entity_mentions (entity_id, seq, article_id, mention) VALUES (?,?,?,?)",
+                                      [(e.id, i, m.article_id, m.mention) for i, m in enumerate(e.mentions)])
+            self.conn.executemany("INSERT INTO equations (a, b, article_id, how, cue, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?)",
+                                  [(q.a, q.b, q.article_id, q.how, q.cue, q.sentence.start, q.sentence.end) for q in equations])
+        self.pending = 0
+
     def save_duplicates(self, article_ids: Iterable[str], pairs: Iterable[DuplicatePair]) -> None:
         """Replace the duplicate pairs among `article_ids` with `pairs`."""
         with self.conn:
@@ -341,12 +395,14 @@ def _load_article(conn: sqlite3.Connection, article_id: str) -> Article:
                          r["speaker_kind"], r["speaker_type"], r["resolved_by"], r["medium"],
                          Span(r["sentence_start"], r["sentence_end"]))
                    for r in conn.execute("SELECT * FROM quotes WHERE article_id=? ORDER BY seq", (article_id,)))
+    mentions = tuple(Mention(r["start"], r["end"], r["text"], r["label"], Span(r["sentence_start"], r["sentence_end"]), r["descriptor"])
+                     for r in conn.execute("SELECT * FROM mentions WHERE article_id=? ORDER BY seq", (article_id,)))
     return Article(
         id=row["id"], source=row["source"], format=row["format"], encoding=row["encoding"], source_text=row["source_text"],
         raw_html=row["raw_html"], extractor=row["extractor"], outlet=row["outlet"], title=row["title"], author=row["author"],
         published=row["published"], url=row["url"], language=row["language"], blocks=blocks, dropped=dropped,
         meta_sources=json.loads(row["meta_sources"]), meta_conflicts=conflicts, sentences=sentences,
-        times=times, claims=claims, quotes=quotes,
+        times=times, claims=claims, quotes=quotes, mentions=mentions,
     )
 
 
@@ -405,6 +461,23 @@ class StoreReader:
             groups.append(QuoteGroup(g["id"], g["reference"], tuple(json.loads(g["speakers"])), bool(g["same_speaker"]),
                                      g["status"], tuple(members)))
         return groups
+
+    def entities(self) -> list[Entity]:
+        out = []
+        for e in self.conn.execute("SELECT * FROM entities ORDER BY id").fetchall():
+            refs = tuple(MentionRef(r["article_id"], r["mention"]) for r in self.conn.execute(
+                "SELECT article_id, mention FROM entity_mentions WHERE entity_id=? ORDER BY seq", (e["id"],)))
+            geo = Geo(e["geo_feature"], e["geonameid"], e["geo_name"], e["geo_country"], e["lat"], e["lon"], e["geo_matched"],
+                      e["geo_reason"] or "") if e["geo_feature"] else None
+            out.append(Entity(e["id"], e["name"], e["type"], tuple(Alias(n, c) for n, c in json.loads(e["aliases"])), refs,
+                              tuple(json.loads(e["descriptors"])), e["actor"], tuple(tuple(r) for r in json.loads(e["relations"])),
+                              e["country"], geo))
+        return out
+
+    def equations(self) -> list[Equation]:
+        return [Equation(r["a"], r["b"], r["article_id"], r["outlet"], r["how"], r["cue"], Span(r["sentence_start"], r["sentence_end"]))
+                for r in self.conn.execute("SELECT q.*, a.outlet FROM equations q JOIN articles a ON a.id = q.article_id"
+                                           " ORDER BY q.a, q.b, a.outlet")]
 
     def close(self) -> None:
         self.conn.close()

@@ -1,0 +1,379 @@
+"""Canonical entities across a story's articles: one entity per actor or place, every mention kept.
+
+Mentions are first given the class the text supports (a "person" the gazetteer knows as a town in
+the story's country is a place; "UN" tagged as a person is the organisation). Names are then joined
+when they are the same under transliteration (names.key, or the same consonant skeleton and close),
+an acronym and its expansion ("Hayat Tahrir al-Sham (HTS)", "United Nations" / "U.N."), a part of
+a longer name of the same class ("Tahrir al-Sham"), a surname and the one full name ending in it
+("Sejari" / "Mustafa Sejari"), or aliases in the actor list. Two names the actor list keeps apart
+(the Nusra Front and HTS) are never joined; where an outlet equates them, an `Equation` records the
+sentence. A nationality written for the state ("Russian jets", "Turkish officials") counts as a
+mention of the country; other uses stay a nationality entity linked to its country.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..geo.gazetteer import Gazetteer
+from ..geo.geocode import Context, geocode
+from ..model import Alias, Article, Entity, Equation, Geo, MentionRef, Span
+from ..nlp.entity_rules import TITLES
+from ..nlp.headline import lowercase_words
+from .actors import ActorList
+from .names import acronym, fold, is_acronym, key, similar, skeleton
+
+PLACE_PREFIXES = frozenset("""khan kafr kfar kufr jisr tal tell tel deir dayr ain ayn maarat maaret marat jabal jebel
+    wadi bab ras qalaat qalat beit bayt bir sheikh""".split())
+STATE_NOUNS = frozenset("""government governments forces force army military troops jets warplanes aircraft planes
+    officials official president ministry minister authorities navy regime state embassy diplomats diplomat leader
+    leadership delegation air-force warships soldiers police""".split())
+GOVERNMENT_WORDS = frozenset("""government regime ministry army forces military navy police kremlin parliament
+    cabinet department presidency""".split())
+MEDIA_WORDS = frozenset("""news times post agency tv television radio channel press journal herald tribune
+    guardian telegraph reuters""".split())
+EQUATING = re.compile(r"\b(formerly(?: known as)?|previously known as|also known as|a\.?k\.?a\.?|now (?:called|known as)|"
+                      r"rebranded|renamed|referring to|which used to be|once known as)\b", re.I)
+RELATING = re.compile(r"\b(spearheaded by|led by|dominated by|affiliate|offshoot|successor|predecessor|split from|"
+                      r"former(?: Syrian)? affiliate|linked to|allied with)\b", re.I)
+
+
+@dataclass(slots=True)
+class _Name:
+    """One distinct (class, key) name of the story, with its mentions."""
+
+    cls: str  # PERSON | ORG | LOC | NORP
+    key: str
+    spellings: Counter[str] = field(default_factory=Counter)
+    refs: list[tuple[int, int]] = field(default_factory=list)  # (article number, mention index)
+    actor: str | None = None
+    descriptors: list[str] = field(default_factory=list)
+
+
+class _Sets:
+    """Union-find over names; a set holds at most one actor of the list."""
+
+    def __init__(self, names: list[_Name]) -> None:
+        self.parent = list(range(len(names)))
+        self.actor = [n.actor for n in names]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.actor[ra] and self.actor[rb] and self.actor[ra] != self.actor[rb]:
+            return False
+        self.parent[rb] = ra
+        self.actor[ra] = self.actor[ra] or self.actor[rb]
+        return True
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    path = resources.files("newsprism.resources").joinpath("entities", "nationalities.tsv")
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {row["name"].lower(): row["country"] for row in rows}
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s-]*([A-Za-z-]+)", text[end:end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _class(text: str, label: str, actors: ActorList, places: set[str], surnames: set[str], gazetteer: Gazetteer) -> str | None:
+    """The class the mention's words support, or None for a mention that is not a name."""
+    words = fold(text).split()
+    if not words or len(words) == 1 and words[0] in STOP_WORDS:
+        return None
+    if actors.find(text):
+        return "ORG"
+    if label in ("ORG", "LOC") and key(text) in surnames:
+        return "PERSON"  # "Al-Adnan’s" read as an organisation, where "Khaled al-Adnan" is named
+    if label == "PERSON":
+        if all(w in TITLES for w in words) or len(words) == 1 and words[0] in lowercase_words():
+            return None
+        k = key(text)
+        if words[0] in PLACE_PREFIXES and len(words) > 1 or k in places or (
+                len(words) <= 2 and any(p.feature in ("country", "province") for p in gazetteer.by_key.get(k, ()))):
+            return "LOC"
+    if label == "LOC" and words[-1] in GOVERNMENT_WORDS | {"army"}:
+        return "ORG"
+    return label
+
+
+def _type(cls: str, name: str, actor_type: str | None, actors: ActorList, gazetteer: Gazetteer) -> str:
+    if actor_type:
+        return actor_type
+    if cls == "PERSON":
+        return "person"
+    if cls == "NORP":
+        return "nationality"
+    if cls == "LOC":
+        return "country" if any(p.feature == "country" for p in gazetteer.by_key.get(key(name), ())) else "place"
+    words = set(fold(name).split())
+    listed = actors.org_type(name)
+    if listed:
+        return listed
+    if words & GOVERNMENT_WORDS:
+        return "government"
+    if words & MEDIA_WORDS:
+        return "media"
+    return "organisation"
+
+
+def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[list[_Name], dict[tuple[int, int], str]]:
+    """Distinct names, and the state-meaning nationality mentions (ref -> ISO3 country)."""
+    places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"}
+    surnames = {key(m.text).split()[-1] for a in articles for m in a.mentions if m.label == "PERSON" and len(key(m.text).split()) > 1}
+    demonyms = _demonyms()
+    names: dict[tuple[str, str], _Name] = {}
+    state_uses: dict[tuple[int, int], str] = {}
+    for ai, article in enumerate(articles):
+        for mi, m in enumerate(article.mentions):
+            cls = _class(m.text, m.label, actors, places, surnames, gazetteer)
+            if cls is None:
+                continue
+            if cls == "NORP" and _next_word(article.source_text, m.end) in STATE_NOUNS and m.text.lower() in demonyms:
+                state_uses[(ai, mi)] = demonyms[m.text.lower()]
+                continue
+            actor = actors.find(m.text)
+            k = ("actor:" + actor.id) if actor else key(m.text)
+            if not k:
+                continue
+            name = names.setdefault((cls, k), _Name(cls, k, actor=actor.id if actor else None))
+            name.spellings[m.text] += 1
+            name.refs.append((ai, mi))
+            if m.descriptor:
+                name.descriptors.append(m.descriptor)
+    return list(names.values()), state_uses
+
+
+def _acronym_definitions(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """(name, acronym) pairs written as "Name (ACR)"."""
+    pairs = []
+    for article in articles:
+        for m in article.mentions:
+            after = re.match(r"\s*\(([A-Z][A-Za-z.]{1,7})\)", article.source_text[m.end:m.end + 12])
+            if after and is_acronym(after.group(1)):
+                pairs.append((m.text, after.group(1).replace(".", "")))
+    return pairs
+
+
+def _join_names(names: list[_Name], articles: Sequence[Article], actors: ActorList) -> _Sets:
+    sets = _Sets(names)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        for spelling in n.spellings:
+            by_key[(n.cls, key(spelling))].append(i)
+            if n.cls == "ORG" and is_acronym(spelling.replace(".", "")):
+                by_key[("ACR", spelling.replace(".", "").upper())].append(i)
+    # acronyms: defined in the text, or the initials of a longer name in the story
+    for name, short in _acronym_definitions(articles):
+        for i in by_key.get(("ORG", key(name)), []):
+            for j in by_key.get(("ACR", short), []):
+                sets.join(i, j)
+    for i, n in enumerate(names):
+        if n.cls == "ORG":
+            for spelling in n.spellings:
+                if len(spelling.split()) >= 2:
+                    for j in by_key.get(("ACR", acronym(spelling)), []):
+                        sets.join(i, j)
+    # transliterations of the same words
+    by_skeleton: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        for spelling in n.spellings:
+            by_skeleton[(n.cls, skeleton(spelling))].append(i)
+    for group in by_skeleton.values():
+        for a in group:
+            for b in group:
+                if a < b and similar(key(next(iter(names[a].spellings))), key(next(iter(names[b].spellings)))) >= 0.9:
+                    sets.join(a, b)
+    # a part of one longer name of the same class; a surname of one full name
+    for i, n in enumerate(names):
+        words = n.key.split()
+        if n.key.startswith("actor:") or not words:
+            continue
+        longer = [j for j, other in enumerate(names) if j != i and other.cls == n.cls and not other.key.startswith("actor:")
+                  and len(other.key.split()) > len(words) and _part_of(words, other.key.split(), n.cls)]
+        roots = {sets.find(j) for j in longer}
+        if len(roots) == 1:
+            sets.join(longer[0], i)
+    return sets
+
+
+def _part_of(words: list[str], longer: list[str], cls: str) -> bool:
+    if cls == "PERSON":
+        return len(words) == 1 and longer[-1] == words[0]
+    if cls in ("ORG", "LOC") and len(words) >= 2:
+        n = len(words)
+        return any(longer[k:k + n] == words for k in range(len(longer) - n + 1))
+    return False
+
+
+def _canonical(spellings: Counter[str]) -> str:
+    return max(spellings, key=lambda s: (len(key(s).split()), spellings[s], len(s)))
+
+
+def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[tuple[Entity, ...], tuple[Equation, ...]]:
+    names, state_uses = _collect(articles, actors, gazetteer)
+    sets = _join_names(names, articles, actors)
+    groups: dict[int, list[_Name]] = defaultdict(list)
+    for i, n in enumerate(names):
+        groups[sets.find(i)].append(n)
+    iso3 = {c.iso3: c.iso for c in gazetteer.countries.values()}
+    built: list[dict] = []
+    for members in groups.values():
+        spellings: Counter[str] = Counter()
+        for n in members:
+            spellings.update(n.spellings)
+        actor_id = next((n.actor for n in members if n.actor), None)
+        actor = actors.actors.get(actor_id) if actor_id else None
+        name = actor.name if actor else _canonical(spellings)
+        cls = members[0].cls
+        built.append({"name": name, "cls": cls, "actor": actor, "members": members,
+                      "type": _type(cls, name, actor.type if actor else None, actors, gazetteer),
+                      "refs": sorted(r for n in members for r in n.refs)})
+    _add_state_uses(built, state_uses, iso3, gazetteer)
+    context = Context.of(Counter({_country_of(b, gazetteer): len(b["refs"]) for b in built if b["type"] == "country"} | {}), gazetteer)
+    for b in built:
+        b["geo"] = _geo(b, context, gazetteer)
+        if b["type"] == "nationality":
+            demonym = next(iter(b["members"][0].spellings)).lower()
+            b["country"] = iso3.get(_demonyms().get(demonym, ""))
+        elif b["type"] == "country":
+            b["country"] = b["geo"].country if b["geo"] else None
+    built = _merge_same_place(built)
+    built.sort(key=lambda b: (-len(b["refs"]), b["name"]))
+    ids = {id(b): _entity_id(b, articles) for b in built}
+    by_actor = {b["actor"].id: ids[id(b)] for b in built if b["actor"]}
+    by_country = {b["country"]: ids[id(b)] for b in built if b["type"] == "country" and b.get("country")}
+    entities = []
+    for b in built:
+        relations = tuple((rel, by_actor.get(t) or by_country.get(t) or t) for rel, t in (b["actor"].relations if b["actor"] else ()))
+        entities.append(Entity(
+            ids[id(b)], b["name"], b["type"], _aliases(b, articles), tuple(MentionRef(articles[a].id, m) for a, m in b["refs"]),
+            tuple(dict.fromkeys(d for n in b["members"] for d in n.descriptors)), b["actor"].id if b["actor"] else None,
+            relations, b.get("country"), b["geo"]))
+    return tuple(entities), tuple(_equations(entities, articles, actors))
+
+
+def _entity_id(b: dict, articles: Sequence[Article]) -> str:
+    """Stable across runs over the same articles; distinct within a story (the first mention differs)."""
+    first = b["refs"][0] if b["refs"] else (0, -1)
+    seed = f"{b['type']}|{b['name']}|{articles[first[0]].id}|{first[1]}"
+    return "ent-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+def _country_of(b: dict, gazetteer: Gazetteer) -> str:
+    for spelling in (s for n in b["members"] for s in n.spellings):
+        for p in gazetteer.by_key.get(key(spelling), ()):
+            if p.feature == "country":
+                return p.country
+    return ""
+
+
+def _add_state_uses(built: list[dict], state_uses: dict[tuple[int, int], str], iso3: dict[str, str], gazetteer: Gazetteer) -> None:
+    """Nationalities meaning the state join their country's entity (created when the story never names it)."""
+    countries = {_country_of(b, gazetteer): b for b in built if b["type"] == "country"}
+    for ref, country3 in state_uses.items():
+        iso = iso3.get(country3)
+        if not iso:
+            continue
+        target = countries.get(iso)
+        if target is None:
+            country = gazetteer.country(iso)
+            target = {"name": country.place.name if country else iso, "cls": "LOC", "actor": None, "members": [],
+                      "type": "country", "refs": []}
+            countries[iso] = target
+            built.append(target)
+        target["refs"] = sorted(target["refs"] + [ref])
+
+
+def _geo(b: dict, context: Context, gazetteer: Gazetteer) -> Geo | None:
+    if b["type"] == "country":
+        iso = _country_of(b, gazetteer)
+        country = gazetteer.country(iso) if iso else None
+        if country:
+            p = country.place
+            return Geo("country", p.geonameid, p.name, p.country, p.lat, p.lon, "exact", "a country")
+        return None
+    if b["type"] != "place":
+        return None
+    spellings = Counter(s for n in b["members"] for s in n.spellings.elements())
+    return geocode([s for s, _ in spellings.most_common()], context, gazetteer)
+
+
+def _merge_same_place(built: list[dict]) -> list[dict]:
+    """Places (and countries: "U.S.", "United States") that geocode to the same GeoNames entry are one."""
+    kept: dict[int, dict] = {}
+    out = []
+    for b in built:
+        geo = b.get("geo")
+        gid = geo.geonameid if geo and geo.geonameid and b["type"] in ("place", "country") and geo.feature != "region" else None
+        if gid and gid in kept:
+            first = kept[gid]
+            first["members"] = first["members"] + b["members"]
+            first["refs"] = sorted(first["refs"] + b["refs"])
+            if len(b["refs"]) > len(first["refs"]) - len(b["refs"]) and not first["actor"]:
+                first["name"] = b["name"]
+            continue
+        if gid:
+            kept[gid] = b
+        out.append(b)
+    return out
+
+
+def _aliases(b: dict, articles: Sequence[Article]) -> tuple[Alias, ...]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for a, m in b["refs"]:
+        article = articles[a]
+        counts[article.mentions[m].text][article.outlet or article.source] += 1
+    return tuple(Alias(name, dict(c)) for name, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())))
+
+
+def _equations(entities: Sequence[Entity], articles: Sequence[Article], actors: ActorList) -> list[Equation]:
+    """Sentences that tie together two actors the list keeps apart but relates (Nusra Front, HTS)."""
+    listed = [e for e in entities if e.actor]
+    pairs = [(a, b) for a in listed for b in listed if a.id < b.id and actors.related(a.actor, b.actor)]
+    by_article: dict[str, Article] = {a.id: a for a in articles}
+    out = []
+    for a, b in pairs:
+        sentences: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+        for e in (a, b):
+            for ref in e.mentions:
+                m = by_article[ref.article_id].mentions[ref.mention]
+                sentences[(ref.article_id, m.sentence.start, m.sentence.end)].append((m.start, m.end))
+        for (article_id, s, t), spans in sentences.items():
+            in_a = any(by_article[article_id].mentions[r.mention].sentence.start == s for r in a.mentions if r.article_id == article_id)
+            in_b = any(by_article[article_id].mentions[r.mention].sentence.start == s for r in b.mentions if r.article_id == article_id)
+            if not (in_a and in_b):
+                continue
+            spans.sort()
+            text = by_article[article_id].source_text
+            between = text[spans[0][1]:spans[-1][0]]
+            equating = EQUATING.search(between) or EQUATING.search(text[s:t]) or re.search(r"\(", between)
+            relating = RELATING.search(text[s:t])
+            if relating:
+                how, cue = "relates", relating.group(0)
+            elif equating:
+                how, cue = "equates", equating.group(0)
+            else:
+                continue
+            article = by_article[article_id]
+            out.append(Equation(a.id, b.id, article_id, article.outlet, how, cue, Span(s, t)))
+    return out

@@ -1,0 +1,132 @@
+"""Name mentions of one parsed block: the language pipeline's entities, tidied, with the role words
+the text puts next to them ("Turkish Foreign Minister Mevlut Cavusoglu", "Mustafa Sejari, a rebel
+commander")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..model import Block, Mention
+from ..nlp.entity_rules import TITLES
+from ..nlp.sentences import SentenceIndex
+
+LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
+LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
+POSSESSIVE = ("'s", "’s", "'", "’")
+MAX_DESCRIPTOR_WORDS = 8
+
+
+def _trimmed(ent: SpacySpan) -> tuple[int, int] | None:
+    """Character offsets (in the doc) of the name without a leading article or trailing possessive."""
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct and tokens[-1].text != "."):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    for suffix in POSSESSIVE[:2]:
+        if text.endswith(suffix):
+            end -= len(suffix)
+    if text.endswith(".") and not (len(text) > 1 and text[-2].isupper() and "." in text[:-1]):
+        end -= 1  # a sentence's full stop, not the last dot of "U.N."
+    if not any(c.isupper() for c in ent.doc.text[start:end]):
+        return None  # "civilians", "insurgent militias": not names
+    return start, end
+
+
+def _before(ent: SpacySpan) -> str | None:
+    """Titles and modifiers just before a name: "Turkish Foreign Minister"."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.lower_.rstrip(".") in TITLES or t.ent_type_ == "NORP" or (
+                t.dep_ in ("compound", "amod") and t.head.i >= ent.start and t.head.i < ent.end and not t.ent_type_):
+            i -= 1
+            continue
+        break
+    words = doc[i + 1:ent.start]
+    return words.text if len(words) and any(w.lower_.rstrip(".") in TITLES or w.pos_ == "NOUN" for w in words) else None
+
+
+def _apposition(ent: SpacySpan) -> str | None:
+    """An apposition after a name: "Mustafa Sejari, a rebel commander"."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end and not child.ent_type_:
+            words = child.doc[child.left_edge.i:child.right_edge.i + 1]
+            if len(words) <= MAX_DESCRIPTOR_WORDS and not any(t.is_quote for t in words):
+                return words.text
+    return None
+
+
+def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Mention]:
+    """The mentions of `block` parsed as `doc` (a re-cased headline reads the same length), in
+    article offsets."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        trimmed = _trimmed(ent)
+        if trimmed is None:
+            continue
+        start, end = trimmed[0] + block.start, trimmed[1] + block.start
+        descriptor = _before(ent) or _apposition(ent) if ent.label_ == "PERSON" else None
+        found.append(Mention(start, end, block.text[trimmed[0]:trimmed[1]], LABEL_MAP.get(ent.label_, ent.label_),
+                             sentences.at(start), descriptor))
+    return found
+
+
+
+PARTICLE = r"(?:al|a|el|an|ad|ash|as|at|az|ar|ath)"
+APOSTROPHE = "['’‘ʼ`]?"
+
+
+def _alias_pattern(alias: str) -> str:
+    """A pattern for an alias that tolerates the article's spellings and apostrophes."""
+    words = [w for w in re.split(r"[\s\-]+", alias) if w]
+    parts = []
+    for w in words:
+        if w.lower() in ("al", "a", "el", "an", "ash", "as", "at", "ad", "ar", "az"):
+            parts.append(PARTICLE)
+        else:
+            parts.append(APOSTROPHE.join(re.escape(c) for c in w.replace("'", "").replace("’", "")))
+    return r"[\s\-]+".join(parts)
+
+
+class ListedNames:
+    """Finds the actor list's names in text, however the article writes the Arabic article
+    ("Hay’at Tahrir a-Sham" for "Hay'at Tahrir al-Sham"), where the model found no entity."""
+
+    def __init__(self, names: list[str]) -> None:
+        words = sorted({n for n in names if not n.replace(".", "").isupper()}, key=len, reverse=True)
+        acronyms = sorted({n for n in names if n.replace(".", "").isupper() and len(n) > 1}, key=len, reverse=True)
+        self.words = re.compile(r"(?<![\w’'])(?:" + "|".join(_alias_pattern(n) for n in words) + r")(?![\w’'-])", re.I) if words else None
+        self.acronyms = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in acronyms) + r")(?![\w])") if acronyms else None
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for pattern in (self.words, self.acronyms):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                first = m.group(0).lstrip("'’")
+                if first[:1].isupper() or first[:2].lower() in ("al", "el") and any(c.isupper() for c in first):
+                    spans.append((m.start(), m.end()))
+        return spans
+
+
+def listed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
+                    sentences: SentenceIndex) -> list[Mention]:
+    """Mentions of listed names inside `blocks` that overlap no mention already found."""
+    taken = sorted((m.start, m.end) for m in found)
+    extra = []
+    for block in blocks:
+        for s, e in names.find(block.text):
+            start, end = block.start + s, block.start + e
+            if not any(a < end and start < b for a, b in taken):
+                extra.append(Mention(start, end, text[start:end], "ORG", sentences.at(start)))
+                taken.append((start, end))
+    return sorted(found + extra, key=lambda m: m.start)

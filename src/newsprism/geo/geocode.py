@@ -1,0 +1,138 @@
+"""Geocoding a place name offline, in the context of the story it comes from.
+
+A name is first reduced to its core ("northern Idlib province" → "Idlib", a province); the feature
+words say what kind of place it is (province, region, crossing, camp, town…). Candidates are the
+gazetteer's entries with the same key, else another transliteration of it (same consonant
+skeleton, and close once vowels are ignored). The story's context decides between them: places in
+the countries the story names come first, then their neighbours; then a matching feature, then
+population. A name with no candidate, or with only far-off candidates of no standing (a village of
+that name on another continent), stays unresolved, with the reason: no point beats a wrong point.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..entities.names import fold, key, similar
+from ..model import Geo
+from .gazetteer import Gazetteer, Place
+
+DIRECTIONS = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?western|north-?eastern|" \
+             r"south-?western|south-?eastern|northwest|northeast|southwest|southeast|upper|lower|greater|rural|downtown)"
+FEATURE_WORDS = {
+    "province": "province", "governorate": "province", "state": "province", "region": "region", "district": "province",
+    "countryside": "region", "plain": "region", "plains": "region", "valley": "region", "mountains": "region",
+    "mountain": "region", "desert": "region", "area": "region", "crossing": "crossing", "border crossing": "crossing",
+    "camp": "camp", "city": "city", "town": "town", "village": "village", "airport": "place", "base": "place",
+    "airbase": "place", "dam": "place",
+}
+LEADING = re.compile(rf"^(?:the\s+)?(?:{DIRECTIONS}\s+)+", re.I)
+FEATURE_OF = re.compile(r"^(?:the\s+)?(province|governorate|city|town|village|region|district)\s+of\s+", re.I)
+FEATURE_AFTER = re.compile(r"\s+(" + "|".join(sorted(FEATURE_WORDS, key=len, reverse=True)) + r")$", re.I)
+MIN_VARIANT_SIMILARITY = 0.85
+SETTLEMENTS = frozenset({"city", "town", "village", "settlement"})
+# A candidate outside the story's countries and their neighbours must be at least this populous.
+FAR_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where the story is: countries named (with weights) and their neighbours."""
+
+    countries: Counter[str]
+    neighbours: frozenset[str]
+
+    @staticmethod
+    def of(countries: Counter[str], gazetteer: Gazetteer) -> "Context":
+        near: set[str] = set()
+        for iso in countries:
+            country = gazetteer.country(iso)
+            if country:
+                near |= country.neighbours
+        return Context(countries, frozenset(near - set(countries)))
+
+
+def core(name: str) -> tuple[str, str | None]:
+    """The name without direction words and feature words, and the feature those words name."""
+    text = name.strip()
+    feature = None
+    m = FEATURE_OF.match(text)
+    if m:
+        feature, text = FEATURE_WORDS.get(m.group(1).lower(), "place"), text[m.end():]
+    text = LEADING.sub("", text)
+    m = FEATURE_AFTER.search(text)
+    if m and m.start() > 0:
+        feature, text = FEATURE_WORDS[m.group(1).lower()], text[:m.start()]
+    text = re.sub(r"^(?:the\s+)", "", text, flags=re.I)
+    return text.strip(" -"), feature
+
+
+def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0) -> float:
+    score = math.log10(place.population + 10) if how == "exact" else 30 * (likeness - MIN_VARIANT_SIMILARITY)
+    if place.feature == "country":
+        score += 8
+    elif place.feature == "province":
+        score += 2.5
+    total = sum(context.countries.values()) or 1
+    if place.country in context.countries:
+        score += 3 + 3 * context.countries[place.country] / total
+    elif place.country in context.neighbours:
+        score += 1.5
+    if feature and (place.feature == feature or feature in SETTLEMENTS and place.feature in SETTLEMENTS):
+        score += 5
+    return score
+
+
+def _acceptable(place: Place, context: Context) -> bool:
+    near = place.country in context.countries or place.country in context.neighbours
+    return near or place.feature in ("country", "province") or place.population >= FAR_POPULATION or not context.countries
+
+
+def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:
+    kind = feature if place.feature == "settlement" and feature in ("city", "town", "village") else place.feature
+    return Geo(kind, place.geonameid, place.name, place.country, place.lat, place.lon, how, reason)
+
+
+def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
+    """The place the names (one entity's spellings) refer to, or an unresolved Geo saying why."""
+    feature = None
+    cores: list[str] = []
+    part = all(LEADING.match(n) for n in names)  # "northern Syria": a part of Syria, not Syria
+    for name in names:
+        c, f = core(name)
+        feature = feature or f
+        if c and c not in cores:
+            cores.append(c)
+    if feature in ("region", "crossing", "camp", "place") and not any(gazetteer.exact(c + " " + feature) for c in cores):
+        # a plain, a crossing, a camp: the gazetteer's populated places are not it
+        return Geo(feature, reason=f"a {feature}: not among the gazetteer's populated places")
+    candidates: list[tuple[Place, str, float]] = []
+    for c in cores:
+        short = len(c) <= 4 and c.replace(".", "").isupper()  # "UK", "U.S.": a country or a division, not a village
+        candidates += [(p, "exact", 1.0) for p in gazetteer.exact(c) if not short or p.feature in ("country", "province")]
+    if not candidates:  # another transliteration, only in the story's countries
+        for c in cores:
+            k = key(c)
+            for other, p in gazetteer.variants(c):
+                if len(k) >= 4 and k[0] == other[0] and p.country in context.countries:
+                    likeness = min(similar(k, other), SequenceMatcher(None, k, other).ratio())
+                    if likeness >= MIN_VARIANT_SIMILARITY:
+                        candidates.append((p, "variant", likeness))
+    if not candidates:
+        return Geo(feature or "place", reason="not in the gazetteer")
+    ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(c[0], c[1], feature, context, c[2]))]
+    best, how = ranked[0]
+    if not _acceptable(best, context):
+        places = len({p.geonameid for p, _, _ in candidates})
+        return Geo(feature or "place", reason=f"{places} gazetteer place(s) called {fold(cores[0])!r}, none in or near the story's countries")
+    runner = next((p for p, _ in ranked[1:] if p.country != best.country), None)
+    reason = f"{how} match in {best.country}"
+    if runner is not None:
+        reason += f", chosen over {runner.name} ({runner.country}) by the story's context" if best.country in context.countries \
+            else f", chosen over {runner.name} ({runner.country})"
+    if part and best.feature in ("country", "province"):
+        return Geo("region", best.geonameid, best.name, best.country, best.lat, best.lon, "derived", f"a part of {best.name}")
+    return _geo(best, feature, how, reason)
