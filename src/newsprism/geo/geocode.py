@@ -72,7 +72,7 @@ def core(name: str) -> tuple[str, str | None]:
 
 def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0) -> float:
     score = math.log10(place.population + 10) if how == "exact" else 30 * (likeness - MIN_VARIANT_SIMILARITY)
-    if place.feature == "country":
+    if place.feature in ("country", "continent"):
         score += 8
     elif place.feature == "province":
         score += 2.5
@@ -88,7 +88,7 @@ def _score(place: Place, how: str, feature: str | None, context: Context, likene
 
 def _acceptable(place: Place, context: Context) -> bool:
     near = place.country in context.countries or place.country in context.neighbours
-    return near or place.feature in ("country", "province") or place.population >= FAR_POPULATION or not context.countries
+    return near or place.feature in ("continent", "country", "province") or place.population >= FAR_POPULATION or not context.countries
 
 
 def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:

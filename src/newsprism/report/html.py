@@ -13,6 +13,7 @@ from jinja2.environment import TemplateStream
 
 from ..model import Article, Block, Story
 from ..pipeline import RunSummary
+from . import entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,8 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
     ledger = _ledger(story, index, marks)
     timeline = _timeline(story, index, marks)
     quote_groups = _quote_groups(story, index, marks)
+    entity_rows = entities.entity_rows(story, index, marks)
+    equation_rows = entities.equation_rows(story, index, marks)
     pairs = []
     for n, pair in enumerate(story.duplicates):
         passages = []
@@ -166,7 +169,10 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
                            summary=summary, rejections=story.rejections, generator=story.generator,
                            shingle_words=shingle_words, ledger=ledger, timeline=timeline,
                            groups_total=len(story.claim_groups), timeline_total=len(story.timeline),
-                           sourcing=_sourcing(story), quote_groups=quote_groups, quote_groups_total=len(story.quote_groups))
+                           sourcing=_sourcing(story), quote_groups=quote_groups, quote_groups_total=len(story.quote_groups),
+                           entity_rows=entity_rows, entities_total=sum(e.type != "nationality" for e in story.entities),
+                           equation_rows=equation_rows, place_map=entities.place_map(story, entity_rows),
+                           entity_label=entities.label)
 
 
 def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:

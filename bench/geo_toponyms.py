@@ -1,0 +1,88 @@
+"""Toponym recognition and resolution on GeoWebNews and GeoVirus (newsprism.evaluation.geo).
+
+Each article goes through the same stages as newsprism's main job (language pipeline, mentions,
+entity linking, geocoding in the article's own context); predicted toponyms are the mentions of
+place and country entities, and nationalities linked to a country.
+Usage: python bench/geo_toponyms.py [--split dev|test|all] [--limit N] [--no-save]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from newsprism.entities.actors import actor_list
+from newsprism.entities.link import link_entities
+from newsprism.entities.mentions import ListedNames
+from newsprism.evaluation.geo import GeoDoc, Predicted, read_geovirus, read_geowebnews, score
+from newsprism.geo.gazetteer import default_gazetteer
+from newsprism.model import Article, Block
+from newsprism.nlp.pipeline import add_sentences, load_pipeline
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
+RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
+
+
+def _article(doc: GeoDoc) -> Article:
+    blocks, start = [], 0
+    for part in doc.text.split("\n"):
+        if part.strip():
+            blocks.append(Block("body", start, start + len(part), part))
+        start += len(part) + 1
+    return Article(doc.name, doc.name, "txt", "utf-8", doc.text, None, "bench", None, None, None, None, None, "en", tuple(blocks))
+
+
+def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
+    nlp = load_pipeline(None)
+    actors = actor_list()
+    listed = ListedNames(actors.names())
+    gazetteer = default_gazetteer()
+    out = {}
+    for article in add_sentences((_article(d) for d in docs), nlp, listed=listed):
+        entities, _ = link_entities([article], actors, gazetteer)
+        by_country = {e.country: e for e in entities if e.type == "country" and e.geo}
+        found = []
+        for e in entities:
+            geo = e.geo
+            if e.type == "nationality" and e.country in by_country:
+                geo = by_country[e.country].geo
+            elif e.type == "nationality" and e.country:
+                country = gazetteer.country(e.country)
+                geo = country and country.place
+            elif e.type not in ("place", "country"):
+                continue
+            for ref in e.mentions:
+                m = article.mentions[ref.mention]
+                found.append(Predicted(m.start, m.end, getattr(geo, "lat", None), getattr(geo, "lon", None)))
+        out[article.id] = found
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    results = {}
+    started = time.perf_counter()
+    for corpus, docs in (("GeoWebNews", read_geowebnews(DATA / "GeoWebNews.xml")), ("GeoVirus", read_geovirus(DATA / "GeoVirus.xml"))):
+        if args.limit:
+            docs = docs[:args.limit]
+        predicted = predictions(docs)
+        for split in ("dev", "test", "all"):
+            if args.split not in ("all", split):
+                continue
+            chosen = [d for d in docs if split == "all" or d.split == split]
+            row = score(chosen, lambda d: predicted[d.name])
+            results[f"{corpus} {split}"] = row
+            print(f"{corpus:10} {split:4}  P {row['precision']:6.2f}  R {row['recall']:6.2f}  F1 {row['f1']:6.2f}  "
+                  f"within 161 km {row['resolved_within_161km']:6.2f}% of {row['scored_for_resolution']}")
+    print(f"{time.perf_counter() - started:.0f} s")
+    if not args.no_save:
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
