@@ -215,12 +215,17 @@ def _join_names(names: list[_Name], articles: Sequence[Article], actors: ActorLi
         for j in group[1:]:
             sets.join(group[0], j)
     # a part of one longer name of the same class; a surname of one full name
+    by_word: dict[tuple[str, str], list[int]] = defaultdict(list)  # (class, word) -> names with that word
+    for j, other in enumerate(names):
+        if not other.key.startswith("actor:"):
+            for word in set(other.key.split()):
+                by_word[(other.cls, word)].append(j)
     for i, n in enumerate(names):
         words = n.key.split()
         if n.key.startswith("actor:") or not words:
             continue
-        longer = [j for j, other in enumerate(names) if j != i and other.cls == n.cls and not other.key.startswith("actor:")
-                  and len(other.key.split()) > len(words) and _part_of(words, other.key.split(), n.cls)]
+        longer = [j for j in by_word.get((n.cls, words[0]), ()) if j != i
+                  and len(names[j].key.split()) > len(words) and _part_of(words, names[j].key.split(), n.cls)]
         roots = {sets.find(j) for j in longer}
         if len(roots) == 1:
             sets.join(longer[0], i)
