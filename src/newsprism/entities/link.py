@@ -40,6 +40,7 @@ GOVERNMENT_WORDS = frozenset("""government regime ministry army forces military 
     cabinet department presidency""".split())
 MEDIA_WORDS = frozenset("""news times post agency tv television radio channel press journal herald tribune
     guardian telegraph reuters""".split())
+CORPORATE = frozenset("company co corp corporation inc incorporated llc ltd limited plc group spa ag sa nv holdings".split())
 EQUATING = re.compile(r"\b(formerly(?: known as)?|previously known as|also known as|a\.?k\.?a\.?|now (?:called|known as)|"
                       r"rebranded|renamed|referring to|which used to be|once known as)\b", re.I)
 RELATING = re.compile(r"\b(spearheaded by|led by|dominated by|affiliate|offshoot|successor|predecessor|split from|"
@@ -152,7 +153,7 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
                 state_uses[(ai, mi)] = demonyms[m.text.lower()]
                 continue
             actor = actors.find(m.text)
-            k = ("actor:" + actor.id) if actor else key(m.text)
+            k = ("actor:" + actor.id) if actor else _org_key(m.text) if cls == "ORG" else key(m.text)
             if not k:
                 continue
             name = names.setdefault((cls, k), _Name(cls, k, actor=actor.id if actor else None))
@@ -163,12 +164,20 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
     return list(names.values()), state_uses
 
 
+def _org_key(text: str) -> str:
+    """An organisation's key without its legal form: "Ford Motor Company", "Chrysler LLC"."""
+    words = key(text).split()
+    while len(words) > 1 and words[-1] in CORPORATE:
+        words.pop()
+    return " ".join(words)
+
+
 def _acronym_definitions(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """(name, acronym) pairs written as "Name (ACR)"."""
     pairs = []
     for article in articles:
         for m in article.mentions:
-            after = re.match(r"\s*\(([A-Z][A-Za-z.]{1,7})\)", article.source_text[m.end:m.end + 12])
+            after = re.match(r"\s*\(\s*([A-Z][A-Za-z.]{1,7})\s*\)", article.source_text[m.end:m.end + 14])
             if after and is_acronym(after.group(1)):
                 pairs.append((m.text, after.group(1).replace(".", "")))
     return pairs
@@ -235,6 +244,8 @@ def _join_names(names: list[_Name], articles: Sequence[Article], actors: ActorLi
 def _part_of(words: list[str], longer: list[str], cls: str) -> bool:
     if cls == "PERSON":
         return len(words) == 1 and longer[-1] == words[0]
+    if cls == "ORG" and len(words) == 1:
+        return longer[0] == words[0]  # "Ford" / "Ford Motor"
     if cls in ("ORG", "LOC") and len(words) >= 2:
         n = len(words)
         return any(longer[k:k + n] == words for k in range(len(longer) - n + 1))
