@@ -2,12 +2,12 @@
 entity lists: what an organisation is, and which names are one actor."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..resources import tsv_rows
 from .names import key
 
 # organisations.tsv types -> entity types
@@ -25,17 +25,13 @@ class Actor:
     relations: tuple[tuple[str, str], ...]  # (relation, target): target an actor id or an ISO alpha-2 country
 
 
-def _rows(path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
 
 class ActorList:
     def __init__(self, extra: tuple[Path, ...] = ()) -> None:
         folder = resources.files("newsprism.resources").joinpath("entities")
         self.actors: dict[str, Actor] = {}
         self.by_key: dict[str, str] = {}  # name key -> actor id
-        for row in _rows(folder.joinpath("actors.tsv")) + [r for p in extra for r in _rows(p)]:
+        for row in tsv_rows(folder.joinpath("actors.tsv")) + [r for p in extra for r in tsv_rows(p)]:
             relations = tuple(tuple(r.split(":", 1)) for r in (row.get("relations") or "").split("|") if ":" in r)
             actor = Actor(row["id"], row["name"], ORG_TYPES.get(row["type"], row["type"]),
                           tuple(a for a in (row.get("aliases") or "").split("|") if a), relations)  # type: ignore[arg-type]
@@ -43,7 +39,7 @@ class ActorList:
             for name in (actor.name, *actor.aliases):
                 self.by_key[self._key(name)] = actor.id
         self.org_types: dict[str, str] = {}
-        for row in _rows(folder.joinpath("organisations.tsv")):
+        for row in tsv_rows(folder.joinpath("organisations.tsv")):
             self.org_types.setdefault(key(row["name"]), ORG_TYPES.get(row["type"], "organisation"))
 
     @staticmethod

@@ -12,7 +12,6 @@ mention of the country; other uses stay a nationality entity linked to its count
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -28,6 +27,7 @@ from ..geo.geocode import Context, core, geocode
 from ..model import Alias, Article, Entity, Equation, Geo, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
+from ..resources import tsv_rows
 from .actors import ActorList
 from .names import acronym, fold, is_acronym, key, similar, skeleton
 
@@ -86,9 +86,7 @@ class _Sets:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     path = resources.files("newsprism.resources").joinpath("entities", "nationalities.tsv")
-    with path.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return {row["name"].lower(): row["country"] for row in rows}
+    return {row["name"].lower(): row["country"] for row in tsv_rows(path)}
 
 
 def _next_word(text: str, end: int) -> str:

@@ -8,7 +8,6 @@ divisions are small and read into memory.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import sqlite3
@@ -20,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..entities.names import key, skeleton
+from ..resources import tsv_rows
 
 CITY_POPULATION = 50_000
 TOWN_POPULATION = 5_000
@@ -45,10 +45,6 @@ class Country:
     neighbours: frozenset[str]
     demonym: str
 
-
-def _rows(path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
 
 
 def _feature(population: int) -> str:
@@ -115,7 +111,7 @@ class Gazetteer:
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
         self.countries: dict[str, Country] = {}
         folder = resources.files("newsprism.resources").joinpath("geo")
-        for row in _rows(folder.joinpath("countries.tsv")):
+        for row in tsv_rows(folder.joinpath("countries.tsv")):
             place = Place(int(row["geonameid"]), row["name"], row["iso"], float(row["lat"]), float(row["lon"]), "country")
             self.countries[row["iso"]] = Country(row["iso"], row["iso3"], place, frozenset(filter(None, row["neighbours"].split(","))),
                                                  row["demonym"])
@@ -127,11 +123,11 @@ class Gazetteer:
             place = Place(int(c["geonameId"]), c["name"], code, float(c["lat"]), float(c["lng"]), "continent")
             self._add(c["name"], place)
         by_iso3 = {c.iso3: c for c in self.countries.values()}
-        for row in _rows(resources.files("newsprism.resources").joinpath("entities", "places.tsv")):
+        for row in tsv_rows(resources.files("newsprism.resources").joinpath("entities", "places.tsv")):
             country = by_iso3.get(row["country"])
             if country and row["kind"] == "country":  # short forms: UK, U.S., DRC
                 self._add(row["name"], country.place)
-        for row in _rows(folder.joinpath("admin1.tsv")) + [r for p in extra or [] for r in _rows(p)]:
+        for row in tsv_rows(folder.joinpath("admin1.tsv")) + [r for p in extra or [] for r in tsv_rows(p)]:
             place = Place(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], row["country"],
                           float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row["name"])
             self._add(row["name"], place)

@@ -20,7 +20,6 @@ Particles: a PERSON entity is extended over an Arabic particle and the name it i
 """
 from __future__ import annotations
 
-import csv
 from collections.abc import Container
 from importlib import resources
 from pathlib import Path
@@ -30,6 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..resources import tsv_rows
 from .headline import lowercase_words
 
 LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("organisations.tsv", "ORG"))
@@ -53,10 +53,6 @@ MINISTRY_PATTERNS = [
 ]
 
 
-def _rows(path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
 
 class EntityRules:
     def __init__(self, nlp: Language, extra_lists: list[str]) -> None:
@@ -68,7 +64,7 @@ class EntityRules:
         sources = [(folder.joinpath(f), label) for f, label in LISTS]
         sources += [(Path(p), label) for p in extra_lists for f, label in LISTS if Path(p).name == f]
         for path, label in sources:
-            names = [row["name"] for row in _rows(path) if row.get("name")]
+            names = [row["name"] for row in tsv_rows(path) if row.get("name")]
             for name in names:
                 if name.isupper():
                     self.exact[name.lower()] = name
