@@ -13,27 +13,19 @@ from pathlib import Path
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import link_entities
 from newsprism.entities.mentions import ListedNames
+from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.meantime import b_cubed, gold_clusters, read_corpus
 from newsprism.geo.gazetteer import default_gazetteer
-from newsprism.model import Article, Block
 from newsprism.nlp.pipeline import add_sentences, load_pipeline
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "entities-events" / "meantime" / "intra_cross-doc_annotation"
 RESULTS = Path(__file__).resolve().parent / "results" / "entities_meantime.json"
 
 
-def _article(name: str, text: str) -> Article:
-    blocks, start = [], 0
-    for part in text.split("\n"):
-        blocks.append(Block("body", start, start + len(part), part))
-        start += len(part) + 1
-    return Article(name, name, "txt", "utf-8", text, None, "bench", None, None, None, None, None, "en", tuple(blocks))
-
-
 def system_clusters(docs) -> dict[tuple[str, int, int], str]:
     nlp = load_pipeline(None)
     actors = actor_list()
-    articles = list(add_sentences((_article(d.name, d.text) for d in docs), nlp, listed=ListedNames(actors.names())))
+    articles = list(add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=ListedNames(actors.names())))
     entities, _ = link_entities(articles, actors, default_gazetteer())
     spans = {}
     by_id = {a.id: a for a in articles}

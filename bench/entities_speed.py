@@ -15,13 +15,12 @@ import time
 from collections import Counter
 from dataclasses import replace
 
-from quotes_speed import ROOT, articles
+from quotes_speed import ROOT, articles, parse
 
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import link_entities
-from newsprism.entities.mentions import ListedNames, block_mentions, listed_mentions
+from newsprism.entities.mentions import ListedNames, block_mentions, missed_mentions
 from newsprism.geo import gazetteer as gazetteer_module
-from newsprism.model import Span
 from newsprism.nlp.pipeline import load_pipeline
 from newsprism.nlp.sentences import SentenceIndex
 
@@ -45,13 +44,12 @@ def main() -> None:
     done = []
     for article in docs:
         start = time.perf_counter()
-        parsed = list(zip(article.blocks, nlp.pipe((b.text for b in article.blocks), batch_size=16)))
-        sentences = tuple(Span(b.start + s.start_char, b.start + s.end_char) for b, d in parsed for s in d.sents)
+        parsed, sentences = parse(nlp, article)
         parse_s += time.perf_counter() - start
         start = time.perf_counter()
         index = SentenceIndex(sentences)
         found = [m for b, d in parsed for m in block_mentions(d, b, index)]
-        found = listed_mentions(article.source_text, list(article.blocks), found, listed, index)
+        found = missed_mentions(article.source_text, list(article.blocks), found, listed, index)
         done.append(replace(article, sentences=sentences, mentions=tuple(found)))
         mentions_s += time.perf_counter() - start
     start = time.perf_counter()

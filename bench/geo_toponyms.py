@@ -15,22 +15,13 @@ from pathlib import Path
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import link_entities
 from newsprism.entities.mentions import ListedNames
+from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.geo import GeoDoc, Predicted, read_geovirus, read_geowebnews, score
 from newsprism.geo.gazetteer import default_gazetteer
-from newsprism.model import Article, Block
 from newsprism.nlp.pipeline import add_sentences, load_pipeline
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
 RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
-
-
-def _article(doc: GeoDoc) -> Article:
-    blocks, start = [], 0
-    for part in doc.text.split("\n"):
-        if part.strip():
-            blocks.append(Block("body", start, start + len(part), part))
-        start += len(part) + 1
-    return Article(doc.name, doc.name, "txt", "utf-8", doc.text, None, "bench", None, None, None, None, None, "en", tuple(blocks))
 
 
 def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
@@ -39,7 +30,7 @@ def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
     listed = ListedNames(actors.names())
     gazetteer = default_gazetteer()
     out = {}
-    for article in add_sentences((_article(d) for d in docs), nlp, listed=listed):
+    for article in add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=listed):
         entities, _ = link_entities([article], actors, gazetteer)
         by_country = {e.country: e for e in entities if e.type == "country" and e.geo}
         found = []

@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsprism.evaluation.articles import plain_article
 from newsprism.model import Article, Block, Span
 from newsprism.nlp.pipeline import load_pipeline
 from newsprism.quotes.extract import article_quotes
@@ -28,14 +31,14 @@ RESULTS = ROOT / "bench" / "results" / "quotes_speed.json"
 
 
 def articles(n: int) -> list[Article]:
-    out = []
     with gzip.open(BULK, "rt", encoding="utf-8") as fh:
-        for i, line in zip(range(n), fh):
-            text = json.loads(line)["text"]
-            blocks = tuple(Block("body", m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text))
-            out.append(Article(f"{i:020d}", f"bulk:{i}", "jsonl-text", "utf-8", text, None, "bench", None, None, None,
-                               None, None, "en", blocks))
-    return out
+        return [plain_article(f"{i:020d}", json.loads(line)["text"]) for i, line in zip(range(n), fh)]
+
+
+def parse(nlp: Language, article: Article) -> tuple[list[tuple[Block, Doc]], tuple[Span, ...]]:
+    """Every block parsed, and the sentences, as nlp.pipeline.add_sentences reads them."""
+    parsed = list(zip(article.blocks, nlp.pipe((b.text for b in article.blocks), batch_size=16)))
+    return parsed, tuple(Span(b.start + s.start_char, b.start + s.end_char) for b, d in parsed for s in d.sents)
 
 
 def main() -> None:
@@ -49,8 +52,7 @@ def main() -> None:
     found = []
     for article in docs:
         start = time.perf_counter()
-        parsed = list(zip(article.blocks, nlp.pipe((b.text for b in article.blocks), batch_size=16)))
-        sentences = tuple(Span(b.start + s.start_char, b.start + s.end_char) for b, d in parsed for s in d.sents)
+        parsed, sentences = parse(nlp, article)
         parse_s += time.perf_counter() - start
         start = time.perf_counter()
         found.append(article_quotes(replace(article, sentences=sentences), parsed, settings.lexicon, settings.types))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -52,18 +53,20 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area) / 2, cy / (3 * area), cx / (3 * area)
 
 
-def _centre(data: dict) -> tuple[float, float] | None:
-    """The centroid of the country's largest polygon (GeoNames places a country near that point)."""
-    best = None
+def _outer_rings(data: dict) -> Iterator[list[list[float]]]:
+    """The outer ring ([lon, lat] points) of every polygon in a country's GeoJSON."""
     for feature in (data.get("geoJSON") or {}).get("features", []):
         geometry = feature.get("geometry") or {}
         polygons = geometry.get("coordinates", [])
         if geometry.get("type") == "Polygon":
             polygons = [polygons]
         for polygon in polygons:
-            area, lat, lon = _ring_centroid(polygon[0])
-            if best is None or area > best[0]:
-                best = (area, lat, lon)
+            yield polygon[0]
+
+
+def _centre(data: dict) -> tuple[float, float] | None:
+    """The centroid of the country's largest polygon (GeoNames places a country near that point)."""
+    best = max((_ring_centroid(ring) for ring in _outer_rings(data)), default=None)
     return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
@@ -125,19 +128,14 @@ def outlines(info: dict[str, dict]) -> None:
     shapes: dict[str, list[list[list[float]]]] = {}
     for iso, data in info.items():
         rings = []
-        for feature in (data.get("geoJSON") or {}).get("features", []):
-            geometry = feature.get("geometry") or {}
-            polygons = geometry.get("coordinates", [])
-            if geometry.get("type") == "Polygon":
-                polygons = [polygons]
-            for polygon in polygons:
-                ring = []
-                for lon, lat in polygon[0]:
-                    point = [round(lon, 1), round(lat, 1)]
-                    if not ring or ring[-1] != point:
-                        ring.append(point)
-                if len(ring) >= 4:
-                    rings.append(ring)
+        for outer in _outer_rings(data):
+            ring: list[list[float]] = []
+            for lon, lat in outer:
+                point = [round(lon, 1), round(lat, 1)]
+                if not ring or ring[-1] != point:
+                    ring.append(point)
+            if len(ring) >= 4:
+                rings.append(ring)
         if rings:
             shapes[iso] = rings
     (OUT / "outlines.json").write_text(json.dumps(shapes, separators=(",", ":"), sort_keys=True), encoding="utf-8")

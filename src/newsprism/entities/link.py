@@ -181,7 +181,7 @@ def _acronym_definitions(articles: Sequence[Article]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _join_names(names: list[_Name], articles: Sequence[Article], actors: ActorList) -> _Sets:
+def _join_names(names: list[_Name], articles: Sequence[Article]) -> _Sets:
     sets = _Sets(names)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
@@ -256,7 +256,7 @@ def _canonical(spellings: Counter[str]) -> str:
 
 def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[tuple[Entity, ...], tuple[Equation, ...]]:
     names, state_uses = _collect(articles, actors, gazetteer)
-    sets = _join_names(names, articles, actors)
+    sets = _join_names(names, articles)
     groups: dict[int, list[_Name]] = defaultdict(list)
     for i, n in enumerate(names):
         groups[sets.find(i)].append(n)
@@ -274,7 +274,7 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
                       "type": _type(cls, name, actor.type if actor else None, actors, gazetteer),
                       "refs": sorted(r for n in members for r in n.refs)})
     _add_state_uses(built, state_uses, iso3, gazetteer)
-    context = Context.of(Counter({_country_of(b, gazetteer): len(b["refs"]) for b in built if b["type"] == "country"} | {}), gazetteer)
+    context = Context.of(Counter({_country_of(b, gazetteer): len(b["refs"]) for b in built if b["type"] == "country"}), gazetteer)
     for b in built:
         b["geo"] = _geo(b, context, gazetteer)
         if b["type"] == "nationality":
@@ -378,15 +378,14 @@ def _equations(entities: Sequence[Entity], articles: Sequence[Article], actors: 
     by_article: dict[str, Article] = {a.id: a for a in articles}
     out = []
     for a, b in pairs:
-        sentences: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+        # sentence -> the spans of either actor's mentions in it, and which actors those are
+        sentences: dict[tuple[str, int, int], list[tuple[int, int, str]]] = defaultdict(list)
         for e in (a, b):
             for ref in e.mentions:
                 m = by_article[ref.article_id].mentions[ref.mention]
-                sentences[(ref.article_id, m.sentence.start, m.sentence.end)].append((m.start, m.end))
+                sentences[(ref.article_id, m.sentence.start, m.sentence.end)].append((m.start, m.end, e.id))
         for (article_id, s, t), spans in sentences.items():
-            in_a = any(by_article[article_id].mentions[r.mention].sentence.start == s for r in a.mentions if r.article_id == article_id)
-            in_b = any(by_article[article_id].mentions[r.mention].sentence.start == s for r in b.mentions if r.article_id == article_id)
-            if not (in_a and in_b):
+            if len({eid for _, _, eid in spans}) < 2:
                 continue
             spans.sort()
             text = by_article[article_id].source_text

@@ -130,7 +130,7 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
 
 
-def listed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
+def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
                     sentences: SentenceIndex) -> list[Mention]:
     """Mentions of listed names (ORG) and of places written as "the town of X" or "the X plain"
     (LOC) inside `blocks`, where they overlap no mention already found."""

@@ -12,7 +12,7 @@ from dataclasses import replace
 import spacy
 from spacy.language import Language
 
-from ..entities.mentions import ListedNames, block_mentions, listed_mentions
+from ..entities.mentions import ListedNames, block_mentions, missed_mentions
 from ..errors import ModelError
 from ..model import Article, Span
 from ..quotes.extract import article_quotes, quotations_only
@@ -77,7 +77,7 @@ def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = 
         sentence_index = SentenceIndex(spans)
         mentions = [m for block, doc in parsed for m in block_mentions(doc, block, sentence_index)]
         if listed is not None:
-            mentions = listed_mentions(article.source_text, blocks, mentions, listed, sentence_index)
+            mentions = missed_mentions(article.source_text, blocks, mentions, listed, sentence_index)
         article = replace(article, sentences=tuple(spans), mentions=tuple(mentions))
         if quotes is not None:
             found = article_quotes(article, parsed, quotes.lexicon, quotes.types) if nlp.has_pipe("parser") \

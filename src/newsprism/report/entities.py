@@ -114,7 +114,8 @@ def place_map(story: Story, rows: list[dict]) -> dict:
         row = shown.get(e.id)
         points.append({"entity": e, "x": x, "y": y, "mark": row["outlets"][0]["mark"] if row else None,
                        "r": 3 + min(6, len(e.mentions))})
-    off_map = [e for e in located if e not in [p["entity"] for p in points]]
+    drawn = {p["entity"].id for p in points}
+    off_map = [e for e in located if e.id not in drawn]
     return {"svg": {"width": MAP_WIDTH, "height": height, "shapes": shapes, "points": points}, "unresolved": unresolved,
             "off_map": off_map}
 
