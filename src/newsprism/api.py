@@ -3,19 +3,23 @@
     import newsprism
     story = newsprism.analyze(["examples/idlib-2018"])            # -> Story, nothing written
     story, summary = newsprism.api.run(["pages/"], "out/")        # story.json, report.html, newsprism.db
+    story = newsprism.api.load_story("out/newsprism.db")          # the stored story, nothing re-analysed
+    newsprism.api.report("out/newsprism.db", "report.html")       # its report
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from .compare import with_comparison
+from .link.timeline import build_timeline
 from .model import Story
 from .output.story_json import write_story_json
 from .pipeline import ProgressFn, RunSummary
 from .pipeline import analyze as _analyze
 from .report.html import write_report
 from .settings import Settings
-from .store.sqlite import StoreWriter
+from .store.sqlite import StoreReader, StoreWriter
 
 STORY_JSON, REPORT_HTML, STORE_DB = "story.json", "report.html", "newsprism.db"
 
@@ -44,3 +48,28 @@ def run(paths: Iterable[str | Path], outdir: str | Path, settings: Settings | No
     if settings.write_report:
         write_report(story, out / REPORT_HTML, summary, settings.shingle_words)
     return story, summary
+
+
+def load_story(store: str | Path, settings: Settings | None = None) -> Story:
+    """The story of every article in a newsprism store, with its groups as stored; the timeline and
+    the comparison (families, coverage, framing, summary) are recomputed, nothing is re-analysed."""
+    reader = StoreReader(Path(store))
+    try:
+        articles = tuple(reader.articles())
+        run = reader.last_run()
+        generator = {"name": "newsprism", "version": run.get("version", "unknown"),
+                     "pipeline": f"stored in {Path(store).name}" + (f" (model {run['settings'].get('model')})"
+                                                                  if run.get("settings", {}).get("model") else "")}
+        story = Story(articles, tuple(reader.rejections()), tuple(reader.duplicates()), generator,
+                      tuple(reader.claim_groups()), tuple(build_timeline(list(articles))), tuple(reader.quote_groups()),
+                      tuple(reader.entities()), tuple(reader.equations()))
+    finally:
+        reader.close()
+    return with_comparison(story, settings or Settings())
+
+
+def report(store: str | Path, html: str | Path, settings: Settings | None = None) -> Story:
+    """Write the report of a stored story to `html` (see load_story)."""
+    story = load_story(store, settings)
+    write_report(story, Path(html), shingle_words=(settings or Settings()).shingle_words)
+    return story

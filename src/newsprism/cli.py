@@ -99,5 +99,25 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_mani
     click.echo(f"wrote {outdir / 'story.json'}, {outdir / 'report.html'}, {outdir / 'newsprism.db'}", err=True)
 
 
+@main.command()
+@click.argument("store", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", "html", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the report (an .html file).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def report(store: Path, html: Path, quiet: bool) -> None:
+    """Rebuild the report from a newsprism store (OUTDIR/newsprism.db) without re-analysing:
+    every article stored, with its figures, quotes, entities and groups as stored."""
+    from .api import report as write
+
+    try:
+        story = write(store, html)
+    except StoreError as exc:
+        raise ExitError(str(exc), EXIT_RESOURCE) from exc
+    except OSError as exc:
+        raise ExitError(f"{html}: {exc.strerror or exc}", EXIT_RESOURCE) from exc
+    if not quiet:
+        click.echo(f"{len(story.articles)} article(s) from {store}; wrote {html}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -160,6 +160,10 @@ class Article:
     def word_count(self) -> int:
         return sum(len(b.text.split()) for b in self.blocks if b.kind in TEXT_KINDS)
 
+    def label(self) -> str:
+        """The outlet, else the input's file name: how reports name the article."""
+        return self.outlet or self.source.replace("\\", "/").rsplit("/", 1)[-1]
+
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
@@ -315,6 +319,115 @@ class Equation:
 
 
 @dataclass(frozen=True, slots=True)
+class WireCredit:
+    """Evidence that an article carries a news agency's copy, or cites the agency's reporting."""
+
+    article_id: str
+    agency: str  # the agency's name in resources/compare/agencies.tsv: "Reuters"
+    how: str  # outlet | byline | dateline | signoff (the article is its copy) | cites ("told Reuters": it uses its reporting)
+    evidence: str  # the words: "Additional reporting by Reuters", "Haaretz (Reuters copy)"
+    start: int | None  # in the article's text; None when the evidence is metadata
+    end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFamily:
+    """Articles that are not independent of one another: one agency's copy, or sharing most of a text.
+    Agreement among them counts as one confirmation."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    reasons: tuple[str, ...]  # "Reuters copy: Haaretz (outlet), The Independent (byline)"
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCell:
+    """How one article carries one fact."""
+
+    article_id: str
+    status: str  # reported | different (a figure outside the others' range, other words or another speaker)
+    note: str  # what it says: the figure, the wording, the names used
+    start: int
+    end: int
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A row of the coverage matrix: a figure, a quote, an actor or a date, and which articles carry it.
+    Articles without a cell do not report it."""
+
+    id: str
+    kind: str  # figure | quote | actor | date
+    label: str
+    ref: str  # the claim group, quote group or entity id, or the date value
+    cells: tuple[CoverageCell, ...]
+    independent: int  # source families among the articles reporting it
+    status: str  # agree | compatible | conflict | variants | … from the group; "reported" otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """A fact most articles report and this one does not."""
+
+    article_id: str
+    fact: str  # Fact id
+    reported_by: int  # articles reporting it
+    independent: int  # source families among them
+
+
+@dataclass(frozen=True, slots=True)
+class FramingUse:
+    """One use of a word for a referent ("terrorists" for the armed opposition), with its voice."""
+
+    referent: str  # armed opposition | government side | operation | civilians | an entity's name
+    term: str  # the lexicon's term, or the descriptor found in the text
+    text: str  # as written
+    article_id: str
+    start: int
+    end: int
+    voice: str  # own (the outlet's words) | quote (inside a direct quote) | reported (reported speech) | scare (in scare quotes)
+    speaker: str | None  # for quote and reported: who is quoted
+    entity: str | None  # the entity the word is attached to ("Hay'at Tahrir al-Sham terrorists"), if any
+    origin: str  # lexicon | text
+    tone: str  # from the lexicon: neutral | delegitimising | legitimising | loaded; "" for text terms
+    sentence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySource:
+    article_id: str
+    text: str  # the sentence, as the article has it
+    start: int  # the sentence's span
+    end: int
+    detail: str = ""  # for a side of a disagreement: the figure or wording that differs
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryPoint:
+    """A sentence of the multi-source summary: an extracted statement with the articles that support
+    it, or a disagreement with each side's own sentence."""
+
+    kind: str  # statement | disagreement
+    topic: str  # what it is about: "displaced, total"; for statements, the facts it carries
+    sources: tuple[SummarySource, ...]  # statement: the one sentence; disagreement: one per side
+    support: tuple[str, ...] = ()  # statement: other articles reporting a fact of it
+    independent: int = 1  # source families among the sentence's article and its support
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The story side by side: derived from the articles and groups alone (recomputed from a store)."""
+
+    wire: tuple[WireCredit, ...] = ()
+    families: tuple[SourceFamily, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    framing: tuple[FramingUse, ...] = ()
+    summary: tuple[SummaryPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     articles: tuple[Article, ...]
     rejections: tuple[Rejection, ...]
@@ -325,6 +438,7 @@ class Story:
     quote_groups: tuple[QuoteGroup, ...] = ()
     entities: tuple[Entity, ...] = ()
     equations: tuple[Equation, ...] = ()
+    comparison: Comparison = Comparison()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

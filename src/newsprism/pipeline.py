@@ -28,6 +28,7 @@ from .link.timeline import build_timeline
 from .model import Article, RawDocument, Rejection, Story
 from .nlp.pipeline import add_sentences, load_pipeline, pipeline_id
 from .quotes.settings import QuoteSettings
+from .compare import with_comparison
 from .settings import Settings
 from .store.sqlite import StoreWriter
 
@@ -161,6 +162,7 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     story = Story(tuple(kept), tuple(summary.rejections), tuple(duplicates),
                   {"name": "newsprism", "version": __version__, "pipeline": pipe_name}, tuple(claim_groups), tuple(timeline),
                   tuple(quote_groups), entities, equations)
+    story = with_comparison(story, settings)
     if not kept:
         raise NothingUsable(f"no usable article in {len(files)} file(s): " + "; ".join(f"{r.source}: {r.reason}" for r in summary.rejections[:5]))
     return story, summary

@@ -38,6 +38,12 @@ class Settings:
     # geonameid) for places GeoNames lacks.
     actors: tuple[Path, ...] = ()
     places: tuple[Path, ...] = ()
+    # Comparison: extra news-agency rows (TSV: agency, aliases) and framing-lexicon rows (TSV:
+    # referent, term, forms, tone) over resources/compare; two articles sharing at least this share of
+    # the shorter text are one source, not two independent confirmations.
+    agencies: tuple[Path, ...] = ()
+    framing: tuple[Path, ...] = ()
+    min_copy_share: float = 0.25
     # Show a progress bar.
     progress: bool = False
     # Output switches.

@@ -12,7 +12,7 @@ import jsonschema
 
 from ..model import Article, Story, to_dict
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "quote_groups": [to_dict(g) for g in story.quote_groups],
         "entities": [to_dict(e) for e in story.entities],
         "equations": [to_dict(q) for q in story.equations],
+        "comparison": to_dict(story.comparison),
     }
 
 
@@ -76,6 +77,6 @@ def write_story_json(story: Story, path: Path) -> None:
             validator.validate(record)
             fh.write(",\n" if n else "")
             json.dump(record, fh, ensure_ascii=False)
-        tail = ("rejections", "duplicates", "claim_groups", "timeline", "quote_groups", "entities", "equations")
+        tail = ("rejections", "duplicates", "claim_groups", "timeline", "quote_groups", "entities", "equations", "comparison")
         fh.write("\n], " + ", ".join(f"{json.dumps(k)}: {json.dumps(head[k], ensure_ascii=False)}" for k in tail) + "}\n")
     tmp.replace(path)

@@ -12,10 +12,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
 from ..model import (Alias, Article, Block, Claim, ClaimGroup, ClaimRef, DuplicatePair, Dropped, Entity, Equation, Geo,
-                     Mention, MentionRef, MetaConflict, Quote, QuoteGroup, QuoteRef, SharedPassage, Span, TimeExpr)
+                     Mention, MentionRef, MetaConflict, Quote, QuoteGroup, QuoteRef, Rejection, SharedPassage, Span, TimeExpr)
 
 APPLICATION_ID = 0x4E575350  # "NWSP": marks a file as a newsprism store
 
@@ -478,6 +479,16 @@ class StoreReader:
         return [Equation(r["a"], r["b"], r["article_id"], r["outlet"], r["how"], r["cue"], Span(r["sentence_start"], r["sentence_end"]))
                 for r in self.conn.execute("SELECT q.*, a.outlet FROM equations q JOIN articles a ON a.id = q.article_id"
                                            " ORDER BY q.a, q.b, a.outlet")]
+
+    def rejections(self) -> list[Rejection]:
+        return [Rejection(r["source"], r["reason"] or "") for r in
+                self.conn.execute("SELECT source, reason FROM sources WHERE status='rejected' ORDER BY source")]
+
+    def last_run(self) -> dict[str, Any]:
+        """The latest run's version and settings ({} for a store no run finished)."""
+        row = self.conn.execute("SELECT newsprism_version, settings FROM runs WHERE finished_at IS NOT NULL"
+                                " ORDER BY id DESC LIMIT 1").fetchone()
+        return {"version": row["newsprism_version"], "settings": json.loads(row["settings"])} if row else {}
 
     def close(self) -> None:
         self.conn.close()
