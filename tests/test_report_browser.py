@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, demo_text
+from conftest import DEMO, demo_text, shared
 
 from newsprism.api import run
 from newsprism.settings import Settings
@@ -85,7 +85,7 @@ def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path)
     by_article: dict[str, str] = {}
     for m in active:  # a passage may be cut into pieces where a quote inside it starts or ends
         label = m.find_element(By.XPATH, "ancestor::article").get_attribute("aria-label")
-        by_article[label] = by_article.get(label, "") + m.text
+        by_article[label] = by_article.get(label, "") + m.get_attribute("textContent")
     assert len(by_article) == 2 and all(t.startswith("Your cooperation with the Syrian Arab Army") for t in by_article.values())
     assert "p0-0" in browser.switch_to.active_element.get_attribute("data-mark").split()
     # a ledger figure: the Reuters copy's "1.8 million" displaced, highlighted in its own article
@@ -101,7 +101,7 @@ def test_report_browser_demo_loads_clean_and_highlights(browser, tmp_path: Path)
     member = next(li for li in group.find_elements(By.CSS_SELECTOR, "li") if "Haaretz" in li.text)
     member.find_element(By.CSS_SELECTOR, "button.show").click()
     active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
-    assert "".join(m.text for m in active) == "a festering abscess"
+    assert " ".join("".join(m.get_attribute("textContent") for m in active).split()) == "a festering abscess"
     assert "Haaretz" in active[0].find_element(By.XPATH, "ancestor::article").get_attribute("aria-label")
 
 
@@ -131,7 +131,100 @@ def test_report_browser_entities_and_map(browser, tmp_path: Path) -> None:
     kremlin = next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "pro-Kremlin" in r.text)
     assert "one actor" in kremlin.text and "formerly Jebat Al-Nusra" in kremlin.text
     kremlin.find_element(By.CSS_SELECTOR, "button.show").click()
-    assert "formerly Jebat Al-Nusra" in "".join(m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.active"))
+    assert "formerly Jebat Al-Nusra" in _active_text(browser)[0]
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
+
+
+def _active_text(browser) -> tuple[str, str]:
+    """The highlighted text, and the article it is in."""
+    from selenium.webdriver.common.by import By
+
+    active = browser.find_elements(By.CSS_SELECTOR, "mark.active")
+    assert active, "nothing highlighted"
+    return (" ".join("".join(m.get_attribute("textContent") for m in active).split()),
+            active[0].find_element(By.XPATH, "ancestor::article").get_attribute("aria-label"))
+
+
+def test_report_browser_overview_answers_with_provenance(browser, tmp_path: Path) -> None:
+    """The demo questions, each one click from its sentence; screenshots of the overview and an
+    article view go to build/screenshots (make screenshots copies them into docs/)."""
+    from selenium.webdriver.common.by import By
+
+    run([DEMO], tmp_path)
+    browser.set_window_size(1400, 1800)
+    _open(browser, tmp_path / "report.html")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert _requests(browser) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.find_element(By.ID, "overview").screenshot(str(SCREENSHOTS / "overview.png"))
+    # which two pages are Reuters copy
+    overview = browser.find_element(By.ID, "overview").text
+    assert "Haaretz (Reuters copy) and The Independent are one source" in overview
+    # the summary: a statement highlights its exact sentence in its article
+    statement = browser.find_element(By.CSS_SELECTOR, "ol.summary li.statement")
+    said = statement.find_element(By.CSS_SELECTOR, ".said").text
+    statement.find_element(By.CSS_SELECTOR, "button.show").click()
+    text, article = _active_text(browser)
+    assert text == " ".join(said.split())
+    assert article == statement.find_element(By.CSS_SELECTOR, "button.show").text
+    # which numbers differ: the population figures, each side in its own sentence
+    differ = next(li for li in browser.find_elements(By.CSS_SELECTOR, "ol.summary li.disagreement")
+                  if "population" in li.text)
+    side = next(li for li in differ.find_elements(By.CSS_SELECTOR, "li") if li.text.startswith("Haaretz"))
+    side.find_element(By.CSS_SELECTOR, "button.show").click()
+    text, article = _active_text(browser)
+    assert "home to 3 million people, of whom 1.8 million are displaced" in text and article.startswith("Haaretz")
+    # the matrix: The Independent gives Lavrov's words to Russia; the cell shows where
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#matrix ~ div table.matrix tbody tr, table.matrix tbody tr")
+               if "festering abscess" in r.text)
+    cell = row.find_elements(By.CSS_SELECTOR, "td.cov")[-1]
+    assert "different" in cell.get_attribute("class") and "attributed to Russia" in cell.text
+    cell.find_element(By.CSS_SELECTOR, "button.show").click()
+    text, article = _active_text(browser)
+    assert "festering abscess" in text and article == "The Independent"
+    browser.execute_script("window.scrollBy(0, -120)")
+    browser.save_screenshot(str(SCREENSHOTS / "article.png"))
+    # what each outlet leaves out
+    left_out = next(r for r in browser.find_elements(By.CSS_SELECTOR, "table.omissions tbody tr") if "pro-Kremlin" in r.text)
+    assert "population (total)" in left_out.text
+    # who calls HTS "terrorists", and in whose voice
+    terrorists = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#framing table.framing tbody tr")
+                      if r.find_element(By.CSS_SELECTOR, "th").text.startswith("terrorists"))
+    assert "of Hayat Tahrir al-Sham" in terrorists.text
+    headers = [h.text for h in terrorists.find_element(By.XPATH, "ancestor::table").find_elements(By.CSS_SELECTOR, "thead th")][1:]
+    kremlin = terrorists.find_elements(By.CSS_SELECTOR, "td")[next(i for i, h in enumerate(headers) if "pro-Kremlin" in h)]
+    own = next(b for b in kremlin.find_elements(By.CSS_SELECTOR, "button.voice") if "own words" in b.text)
+    own.click()
+    text, article = _active_text(browser)
+    assert text.lower() == "terrorists" and "pro-Kremlin" in article
+    # whom each outlet quotes
+    assert "Sergei Lavrov" in browser.find_element(By.CSS_SELECTOR, "table.sourcing").text
+
+
+def test_report_browser_long_tables_page(browser, tmp_path: Path) -> None:
+    """60 bulk articles: the article table shows 50 rows at a time; every row prints."""
+    import gzip
+
+    from selenium.webdriver.common.by import By
+
+    pages = tmp_path / "bulk.jsonl"
+    with gzip.open(shared("bulk", "article-bias-10k.jsonl.gz"), "rt", encoding="utf-8") as fh, pages.open("w") as out:
+        for _, line in zip(range(60), fh):
+            out.write(line)
+    run([pages], tmp_path / "out", Settings(model="rules"))
+    _open(browser, tmp_path / "out" / "report.html")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    rows = browser.find_elements(By.CSS_SELECTOR, "#articles table tbody tr")
+    assert len(rows) == 60 and sum(r.is_displayed() for r in rows) == 50
+    pager = browser.find_element(By.CSS_SELECTOR, "#articles nav.pager")
+    assert "rows 1–50 of 60" in pager.text
+    pager.find_elements(By.CSS_SELECTOR, "button")[1].click()
+    assert sum(r.is_displayed() for r in rows) == 10 and "rows 51–60 of 60" in pager.text
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert sum(r.is_displayed() for r in rows) == 60
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:

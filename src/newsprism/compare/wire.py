@@ -6,7 +6,7 @@ Evidence, strongest first, each kept with its words:
   outlet    the outlet name says so: "Haaretz (Reuters copy)", "Reuters"
   byline    a byline: "By Reuters", "Additional reporting by Reuters", "Associated Press writer …"
   dateline  the agency's dateline opening the body: "AMMAN (Reuters) -"
-  signoff   the agency's house sign-off: "(Reporting by …; Editing by …)"
+  signoff   Reuters' house sign-off: "(Reporting by …; Editing by …)"
   cites     the body uses the agency's reporting: "told Reuters", "Reuters reported"
 A photo credit ("Photo via AP") is not evidence: the picture is the agency's, not the text.
 """
@@ -24,7 +24,7 @@ from ..resources import tsv_rows
 
 COPY_EVIDENCE = frozenset({"outlet", "byline", "dateline", "signoff"})
 PHOTO = re.compile(r"\b(photo|photograph|picture|image|video)s?\b", re.I)
-SIGNOFF = re.compile(r"\((?:additional )?reporting by [^)]{2,200}?(?:;|\band\b)\s*(?:writing|editing) by [^)]{2,200}\)", re.I)
+SIGNOFF = re.compile(r"\(?(?:additional )?reporting by [^)\n]{2,200}?(?:;|\band\b)\s*(?:writing|editing) by [^)\n]{2,200}?(?:\)|$)", re.I)
 DATELINE_WINDOW = 80
 
 

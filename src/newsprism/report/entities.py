@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 from ..model import Entity, Story
 
@@ -14,11 +13,6 @@ MAP_WIDTH = 640
 MIN_SPAN = 4.0  # degrees: a map of one town still shows its region
 PAD = 1.0
 FOCUS_DEGREES = 8.0
-
-
-def _outlet(story: Story, article_index: int) -> str:
-    a = story.articles[article_index]
-    return a.outlet or Path(a.source).name
 
 
 def entity_rows(story: Story, index: dict[str, int], marks: dict[str, list[tuple[int, int, str]]]) -> list[dict]:
@@ -34,7 +28,7 @@ def entity_rows(story: Story, index: dict[str, int], marks: dict[str, list[tuple
             if cell is None:
                 mark_id = f"e{n}-{i}"
                 marks[ref.article_id].append((m.start, m.end, mark_id))
-                cell = per_outlet[i] = {"outlet": _outlet(story, i), "mark": mark_id, "names": {}}
+                cell = per_outlet[i] = {"outlet": story.articles[i].label(), "mark": mark_id, "names": {}}
             cell["names"][m.text] = cell["names"].get(m.text, 0) + 1
         rows.append({"entity": e, "outlets": [per_outlet[i] for i in sorted(per_outlet)], "mentions": len(e.mentions)})
     return rows
@@ -60,7 +54,7 @@ def equation_rows(story: Story, index: dict[str, int], marks: dict[str, list[tup
             if mine:
                 mark_id = f"q{n}-{i}"
                 marks[article.id].append((mine[0].sentence.start, mine[0].sentence.end, mark_id))
-            outlets.append({"outlet": _outlet(story, i), "stance": stance, "cue": mine[0].cue if mine else None,
+            outlets.append({"outlet": story.articles[i].label(), "stance": stance, "cue": mine[0].cue if mine else None,
                             "mark": mark_id, "sentence": article.source_text[mine[0].sentence.start:mine[0].sentence.end] if mine else None})
         rows.append({"a": by_id[a], "b": by_id[b], "outlets": outlets})
     return rows

@@ -13,7 +13,7 @@ from jinja2.environment import TemplateStream
 
 from ..model import Article, Block, Story
 from ..pipeline import RunSummary
-from . import entities
+from . import compare, entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def _article_view(article: Article, index: int, marks: list[tuple[int, int, str]
     return {
         "anchor": f"a{index}",
         "article": article,
-        "label": article.outlet or Path(article.source).name,
+        "label": article.label(),
         "blocks": [{"kind": b.kind, "segments": _segments(b, marks)} for b in article.blocks],
         "dropped": [{"reason": d.reason, "text": article.source_text[d.start:d.end]} for d in article.dropped],
         "words": article.word_count(),
@@ -73,7 +73,7 @@ def _ledger(story: Story, index: dict[str, int], marks: dict[str, list[tuple[int
             mark_id = f"c{n}-{m}"
             marks[ref.article_id].append((ref.start, ref.end, mark_id))
             article = story.articles[index[ref.article_id]]
-            members.append({"id": mark_id, "outlet": ref.outlet or Path(article.source).name, "text": ref.text,
+            members.append({"id": mark_id, "outlet": article.label(), "text": ref.text,
                             "via": ref.via, "source": ref.source, "counted": ref.counted,
                             "range": _range(ref.low, ref.high),
                             "sentence": _sentence_text(article, ref.sentence.start, ref.sentence.end)})
@@ -97,7 +97,7 @@ def _timeline(story: Story, index: dict[str, int], marks: dict[str, list[tuple[i
         mark_id = f"t{n}"
         marks[e.article_id].append((e.start, e.end, mark_id))
         article = story.articles[index[e.article_id]]
-        rows.append({"id": mark_id, "entry": e, "outlet": e.outlet or Path(article.source).name,
+        rows.append({"id": mark_id, "entry": e, "outlet": article.label(),
                      "sentence": _sentence_text(article, e.sentence.start, e.sentence.end)})
     return rows
 
@@ -121,7 +121,7 @@ def _sourcing(story: Story) -> dict:
             speakers[name] = speakers.get(name, 0) + 1
         total = sum(words.values())
         used |= set(words)
-        rows.append({"anchor": f"a{i}", "outlet": a.outlet or Path(a.source).name, "quotes": len(a.quotes),
+        rows.append({"anchor": f"a{i}", "outlet": a.label(), "quotes": len(a.quotes),
                      "direct": sum(q.mode != "indirect" for q in a.quotes), "words": total,
                      "shares": {t: round(100 * n / total) for t, n in words.items()} if total else {},
                      "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))})
@@ -137,7 +137,7 @@ def _quote_groups(story: Story, index: dict[str, int], marks: dict[str, list[tup
             mark_id = f"g{n}-{m}"
             marks[ref.article_id].append((ref.start, ref.end, mark_id))
             article = story.articles[index[ref.article_id]]
-            members.append({"id": mark_id, "outlet": ref.outlet or Path(article.source).name, "ref": ref,
+            members.append({"id": mark_id, "outlet": article.label(), "ref": ref,
                             "speaker": ref.speaker_name or ref.speaker or "no speaker found",
                             "changes": [d for d in ref.diff if d[0] != "equal"], "diff": ref.diff})
         rows.append({"group": g, "members": members})
@@ -163,6 +163,9 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
         pairs.append({"a": story.articles[index[pair.a]], "b": story.articles[index[pair.b]],
                       "a_anchor": f"a{index[pair.a]}", "b_anchor": f"a{index[pair.b]}",
                       "score": pair.score, "jaccard": pair.jaccard, "passages": passages})
+    overview = {"summary": compare.summary_view(story, index, marks), "coverage": compare.coverage_view(story, index, marks),
+                "omissions": compare.omissions_view(story, index), "wire": compare.wire_view(story, index, marks)}
+    framing = compare.framing_view(story, index, marks)
     views = (_article_view(a, i, marks[a.id]) for i, a in enumerate(story.articles))  # one at a time
     template = _environment().get_template("report.html.j2")
     return template.stream(story=story, articles=views, article_count=len(story.articles), pairs=pairs,
@@ -172,7 +175,7 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
                            sourcing=_sourcing(story), quote_groups=quote_groups, quote_groups_total=len(story.quote_groups),
                            entity_rows=entity_rows, entities_total=sum(e.type != "nationality" for e in story.entities),
                            equation_rows=equation_rows, place_map=entities.place_map(story, entity_rows),
-                           entity_label=entities.label)
+                           entity_label=entities.label, overview=overview, framing=framing)
 
 
 def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:
