@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean model model-eval browser cues geo-lists
+.PHONY: demo test venv bench clean model model-eval browser cues geo-lists screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The report screenshots in docs/: the browser test saves them in build/screenshots.
+screenshots: $(STAMP) browser
+	$(BIN)/python -m pytest -q tests/test_report_browser.py -k overview_answers
+	mkdir -p docs/screenshots && cp build/screenshots/overview.png build/screenshots/article.png docs/screenshots/
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction_scrapinghub.py

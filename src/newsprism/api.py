@@ -50,7 +50,7 @@ def run(paths: Iterable[str | Path], outdir: str | Path, settings: Settings | No
     return story, summary
 
 
-def load_story(store: str | Path, settings: Settings | None = None) -> Story:
+def load_story(store: str | Path, settings: Settings | None = None, comparison: bool = True) -> Story:
     """The story of every article in a newsprism store, with its groups as stored; the timeline and
     the comparison (families, coverage, framing, summary) are recomputed, nothing is re-analysed."""
     reader = StoreReader(Path(store))
@@ -65,7 +65,7 @@ def load_story(store: str | Path, settings: Settings | None = None) -> Story:
                       tuple(reader.entities()), tuple(reader.equations()))
     finally:
         reader.close()
-    return with_comparison(story, settings or Settings())
+    return with_comparison(story, settings or Settings()) if comparison else story
 
 
 def report(store: str | Path, html: str | Path, settings: Settings | None = None) -> Story:

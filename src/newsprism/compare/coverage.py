@@ -10,7 +10,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import Article, CoverageCell, Fact, Mention, MentionRef, Omission, SourceFamily, Span, Story
+from ..model import (
+    Article,
+    CoverageCell,
+    Fact,
+    Mention,
+    MentionRef,
+    Omission,
+    SourceFamily,
+    Span,
+    Story,
+)
 
 MAX_FIGURES = 60
 MAX_QUOTES = 60

@@ -24,9 +24,11 @@ from pathlib import Path
 from ..ingest.textblocks import FUNCTION_WORDS
 from ..model import Article, Entity, FramingUse, Span
 from ..nlp.quotations import find_quotations
+from ..phrases import phrase_pattern
 from ..resources import tsv_rows
 
 TEXT_BLOCKS = frozenset({"title", "dek", "body", "subhead"})
+QUOTE_MARKS = re.compile("[\"“”„«»‘’']")
 NOT_ACTORS = frozenset({"place", "country", "nationality"})
 GROUP_TYPES = frozenset({"armed_group", "government", "organisation", "international_organisation"})
 NAMED_AS = {"armed_group": "armed opposition", "government": "government side"}  # a term that is the actor's name
@@ -53,8 +55,7 @@ def lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         for form in row["forms"].split("|"):
             if form.strip():
                 forms[form.strip().lower()] = (row["referent"].strip(), row["term"].strip(), row["tone"].strip())
-    alternatives = "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-    return Lexicon(forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I))
+    return Lexicon(forms, phrase_pattern(forms, re.I))
 
 
 class _Voices:
@@ -64,7 +65,8 @@ class _Voices:
         self.direct: list[tuple[int, int, str | None]] = []
         self.scare: list[tuple[int, int]] = []
         self.reported: list[tuple[int, int, str | None]] = []
-        for q in find_quotations(article.source_text, (b for b in article.blocks if b.kind in TEXT_BLOCKS)):
+        marked = (b for b in article.blocks if b.kind in TEXT_BLOCKS and QUOTE_MARKS.search(b.text))
+        for q in find_quotations(article.source_text, marked):
             if q.kind == "scare":
                 self.scare.append((q.start, q.end))
             else:

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Article, Fact, SourceFamily, Span, Story, SummaryPoint, SummarySource
+from ..model import (
+    Article,
+    Fact,
+    SourceFamily,
+    Span,
+    Story,
+    SummaryPoint,
+    SummarySource,
+)
 from .coverage import sentence_of
 
 MAX_STATEMENTS = 5

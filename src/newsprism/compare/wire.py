@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import Article, DuplicatePair, SourceFamily, WireCredit
+from ..phrases import phrase_pattern
 from ..resources import tsv_rows
 
 COPY_EVIDENCE = frozenset({"outlet", "byline", "dateline", "signoff"})
@@ -44,8 +45,7 @@ def agencies(extra: tuple[Path, ...] = ()) -> Agencies:
     for path in extra:
         rows += tsv_rows(path)
     names = {alias.strip(): row["agency"].strip() for row in rows for alias in row["aliases"].split("|") if alias.strip()}
-    alternatives = "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))
-    return Agencies(names, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+    return Agencies(names, phrase_pattern(names))
 
 
 def wire_credits(article: Article, known: Agencies) -> list[WireCredit]:
