@@ -201,6 +201,32 @@ def test_report_browser_overview_answers_with_provenance(browser, tmp_path: Path
     assert text.lower() == "terrorists" and "pro-Kremlin" in article
     # whom each outlet quotes
     assert "Sergei Lavrov" in browser.find_element(By.CSS_SELECTOR, "table.sourcing").text
+    # readable contrast: every kind of text styled apart reaches WCAG AA (4.5:1) on its background
+    assert browser.execute_script(CONTRAST) == []
+
+
+# The WCAG contrast ratio of each styled text against the first opaque background behind it.
+CONTRAST = """
+function lum(c) {
+  var v = c.match(/[0-9.]+/g).slice(0, 3).map(function (x) { x = x / 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (; el; el = el.parentElement) {
+    var bg = getComputedStyle(el).backgroundColor, parts = bg.match(/[0-9.]+/g);
+    if (parts && (parts.length < 4 || parseFloat(parts[3]) > 0.5)) { return bg; }
+  }
+  return "rgb(255, 255, 255)";
+}
+var bad = [];
+document.querySelectorAll("p.muted, span.muted, .kind, .status, td.cov, .note, .tone, del, ins, a, button, th, mark, .conflict, .said, caption").forEach(function (el) {
+  if (!el.textContent.trim()) { return; }
+  var a = lum(getComputedStyle(el).color), b = lum(background(el));
+  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) { bad.push(el.tagName + "." + el.className + " " + ratio.toFixed(2) + ": " + el.textContent.trim().slice(0, 30)); }
+});
+return bad.slice(0, 20);
+"""
 
 
 def test_report_browser_long_tables_page(browser, tmp_path: Path) -> None:
