@@ -6,6 +6,12 @@ words, in order, make up at least MATCH_SHARE of it inside the longer one, over 
 MIN_WORDS words, or when a short quotation (a phrase like "a festering abscess") appears
 word for word in the other. Members are compared with the group's reference wording, the longest
 one: what a member leaves out, adds or changes, and who it says spoke.
+
+Identical wordings are grouped at once; distinct ones are compared only with the quotations that
+hold one of their PROBES rarest shared word triples (a phrase of two words: that pair), a similarity-join
+prefix filter that keeps grouping near-linear: the 71,000 direct quotations of the 10,000 bulk
+articles are grouped in about 30 s instead of comparing 2.5 billion pairs (probing 8 triples
+groups 1% more quotations in 2.5 times the time).
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ OPENING = "“\"‘'«„"
 MATCH_SHARE = 0.6
 MIN_WORDS = 4
 MIN_PHRASE = 2
+PROBES = 4
 
 
 def quoted_text(article: Article, quote: Quote) -> str:
@@ -54,6 +61,35 @@ def diff(reference: list[str], words: list[str]) -> tuple[tuple[str, str, str], 
     return tuple((op, " ".join(reference[i1:i2]), " ".join(words[j1:j2])) for op, i1, i2, j1, j2 in ops)
 
 
+def _grams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return set(zip(words, words[1:], words[2:])) if len(words) >= 3 else {words}
+
+
+def _candidates(wordings: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
+    """Pairs (x < y) of distinct wordings worth comparing: y holds one of x's rarest triples that
+    another wording holds too."""
+    grams = [_grams(w) for w in wordings]
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for x, held in enumerate(grams):
+        for g in held:
+            postings.setdefault(g, []).append(x)
+    pairs_of_two = {w: [] for w in wordings if len(w) == 2}  # a two-word phrase: every wording with that pair
+    for x, w in enumerate(wordings):
+        for pair in set(zip(w, w[1:])):
+            if pair in pairs_of_two:
+                pairs_of_two[pair].append(x)
+    found: set[tuple[int, int]] = set()
+    for x, held in enumerate(grams):
+        if len(wordings[x]) == 2:
+            probes = [pairs_of_two[wordings[x]]]
+        else:
+            shared = (postings[g] for g in sorted(held, key=lambda g: len(postings[g])) if len(postings[g]) > 1)
+            probes = [holders for _, holders in zip(range(PROBES), shared)]
+        for holders in probes:
+            found.update((min(x, y), max(x, y)) for y in holders if y != x)
+    return found
+
+
 def group_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
     items: list[tuple[Article, int, Quote, str, list[str]]] = []
     for article in articles:
@@ -72,10 +108,17 @@ def group_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
             x = parent[x]
         return x
 
-    for x in range(len(items)):
-        for y in range(x + 1, len(items)):
-            if items[x][0].id != items[y][0].id and same_utterance(items[x][4], items[y][4]):
-                parent[find(x)] = find(y)
+    same_words: dict[tuple[str, ...], list[int]] = {}
+    for x, item in enumerate(items):
+        same_words.setdefault(tuple(item[4]), []).append(x)
+    wordings = list(same_words)
+    for holders in same_words.values():
+        for y in holders[1:]:
+            parent[find(holders[0])] = find(y)
+    for x, y in _candidates(wordings):
+        a, b = find(same_words[wordings[x]][0]), find(same_words[wordings[y]][0])
+        if a != b and same_utterance(list(wordings[x]), list(wordings[y])):
+            parent[a] = b
     clusters: dict[int, list[int]] = {}
     for x in range(len(items)):
         clusters.setdefault(find(x), []).append(x)
