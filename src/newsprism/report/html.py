@@ -106,6 +106,7 @@ SPEAKER_TYPES = ("government", "opposition", "armed_group", "un_ngo", "monitor",
                  "anonymous", "other")
 TYPE_LABELS = {"un_ngo": "UN & NGOs", "armed_group": "armed groups", "other": "other / unknown"}
 MAX_QUOTE_GROUPS = 200
+MAX_QUOTE_MEMBERS = 12  # renderings shown per quote group; story.json has all
 
 
 def _sourcing(story: Story) -> dict:
@@ -133,14 +134,14 @@ def _quote_groups(story: Story, index: dict[str, int], marks: dict[str, list[tup
     rows = []
     for n, g in enumerate(story.quote_groups[:MAX_QUOTE_GROUPS]):
         members = []
-        for m, ref in enumerate(g.members):
+        for m, ref in enumerate(g.members[:MAX_QUOTE_MEMBERS]):
             mark_id = f"g{n}-{m}"
             marks[ref.article_id].append((ref.start, ref.end, mark_id))
             article = story.articles[index[ref.article_id]]
             members.append({"id": mark_id, "outlet": article.label(), "ref": ref,
                             "speaker": ref.speaker_name or ref.speaker or "no speaker found",
                             "changes": [d for d in ref.diff if d[0] != "equal"], "diff": ref.diff})
-        rows.append({"group": g, "members": members})
+        rows.append({"group": g, "members": members, "more": len(g.members) - len(members)})
     return rows
 
 
