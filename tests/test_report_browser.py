@@ -239,7 +239,7 @@ def test_report_browser_long_tables_page(browser, tmp_path: Path) -> None:
     with gzip.open(shared("bulk", "article-bias-10k.jsonl.gz"), "rt", encoding="utf-8") as fh, pages.open("w") as out:
         for _, line in zip(range(60), fh):
             out.write(line)
-    run([pages], tmp_path / "out", Settings(model="rules"))
+    story, _ = run([pages], tmp_path / "out", Settings(model="rules"))
     _open(browser, tmp_path / "out" / "report.html")
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     rows = browser.find_elements(By.CSS_SELECTOR, "#articles table tbody tr")
@@ -251,6 +251,22 @@ def test_report_browser_long_tables_page(browser, tmp_path: Path) -> None:
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     assert sum(r.is_displayed() for r in rows) == 60
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    # above write_report's lazy_after, texts wait in <template>s until an item or a title needs them
+    from newsprism.report.html import write_report
+
+    write_report(story, tmp_path / "lazy.html", lazy_after=50)
+    _open(browser, tmp_path / "lazy.html")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert browser.find_elements(By.CSS_SELECTOR, "article.article") == []
+    button = next(b for b in browser.find_elements(By.CSS_SELECTOR, "#ledger button.show, #timeline button.show")
+                  if b.is_displayed())
+    button.click()
+    text, article = _active_text(browser)
+    assert text and len(browser.find_elements(By.CSS_SELECTOR, "article.article")) >= 1
+    link = browser.find_elements(By.CSS_SELECTOR, "#articles table tbody tr a")[0]
+    target = link.get_attribute("href").rsplit("#", 1)[1]
+    link.click()
+    assert browser.find_element(By.ID, target).tag_name == "article"
 
 
 def test_report_browser_xss_payloads_execute_nothing(browser, tmp_path: Path) -> None:

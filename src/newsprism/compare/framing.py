@@ -59,38 +59,35 @@ def lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
 
 
 class _Voices:
-    """Who speaks at each offset of one article: direct quotations, scare quotes, reported speech."""
+    """Who speaks at each offset of one article: direct quotations, scare quotes, reported speech.
+    Quotation marks are paired one block at a time, and only in the blocks a term is found in."""
 
     def __init__(self, article: Article) -> None:
-        self.direct: list[tuple[int, int, str | None]] = []
-        self.scare: list[tuple[int, int]] = []
-        self.reported: list[tuple[int, int, str | None]] = []
-        marked = (b for b in article.blocks if b.kind in TEXT_BLOCKS and QUOTE_MARKS.search(b.text))
-        for q in find_quotations(article.source_text, marked):
-            if q.kind == "scare":
-                self.scare.append((q.start, q.end))
-            else:
-                self.direct.append((q.start, q.end, None))
-        for quote in article.quotes:
-            who = quote.speaker_name or quote.speaker
-            for part in quote.parts:
-                self.reported.append((part.start, part.end, who))
-        self.direct = [(s, e, self._speaker(s, e, article) or who) for s, e, who in self.direct]
+        self.article = article
+        self.blocks = [b for b in article.blocks if b.kind in TEXT_BLOCKS]
+        self.starts = [b.start for b in self.blocks]
+        self.quotations: dict[int, list[tuple[int, int, str]]] = {}  # block index -> (start, end, kind)
+        self.reported = [(part.start, part.end, quote.speaker_name or quote.speaker)
+                         for quote in article.quotes for part in quote.parts]
 
-    @staticmethod
-    def _speaker(start: int, end: int, article: Article) -> str | None:
-        for quote in article.quotes:
-            if any(p.start < end and start < p.end for p in quote.parts):
-                return quote.speaker_name or quote.speaker
-        return None
+    def _in_block(self, offset: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return []
+        if i not in self.quotations:
+            block = self.blocks[i]
+            found = find_quotations(self.article.source_text, [block]) if QUOTE_MARKS.search(block.text) else []
+            self.quotations[i] = [(q.start, q.end, q.kind) for q in found]
+        return self.quotations[i]
 
     def of(self, start: int, end: int) -> tuple[str, str | None]:
-        for s, e in self.scare:
-            if s <= start and end <= e:
+        quotations = self._in_block(start)
+        for s, e, kind in quotations:
+            if kind == "scare" and s <= start and end <= e:
                 return "scare", None
-        for s, e, who in self.direct:
-            if s <= start and end <= e:
-                return "quote", who
+        for s, e, kind in quotations:
+            if kind != "scare" and s <= start and end <= e:
+                return "quote", next((who for ps, pe, who in self.reported if ps < e and s < pe), None)
         for s, e, who in self.reported:
             if s <= start and end <= e:
                 return "reported", who

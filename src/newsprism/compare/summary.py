@@ -76,21 +76,20 @@ def summarise(story: Story, facts: Sequence[Fact], families: Sequence[SourceFami
                 continue
             carried = {f for f in in_sentence.get((article.id, span.start), set()) if fact_by_id[f].independent > 1}
             if carried:
-                candidates.append((article, position, span, text, carried))
+                candidates.append((article, position, span, text, carried, _words(text)))
     used: set[str] = set()
-    chosen: list[tuple[Article, Span, str, set[str]]] = []
+    chosen: list[tuple[Article, Span, str, set[str], set[str]]] = []
 
     def gain(candidate: tuple) -> float:
-        article, position, _, text, carried = candidate
+        article, position, _, _, carried, words = candidate
         score = sum(KIND_WEIGHT[fact_by_id[f].kind] * fact_by_id[f].independent for f in carried - used)
         if not score:
             return 0.0
         if position < LEAD_SENTENCES:
             score += LEAD_BONUS
-        if any(a.id == article.id for a, _, _, _ in chosen):
+        if any(a.id == article.id for a, *_ in chosen):
             score *= 0.8  # spread the summary over its sources
-        words = _words(text)
-        if any(len(words & _words(t)) / len(words | _words(t)) > SAME_SENTENCE for _, _, t, _ in chosen):
+        if any(len(words & seen) / len(words | seen) > SAME_SENTENCE for *_, seen in chosen):
             return 0.0
         return score
 
@@ -99,11 +98,11 @@ def summarise(story: Story, facts: Sequence[Fact], families: Sequence[SourceFami
         if gain(best) <= 0:
             break
         candidates.remove(best)
-        article, _, span, text, carried = best
-        chosen.append((article, span, text, carried))
+        article, _, span, text, carried, words = best
+        chosen.append((article, span, text, carried, words))
         used |= carried
     points = []
-    for article, span, text, carried in chosen:
+    for article, span, text, carried, _ in chosen:
         strong = [f for f in carried if fact_by_id[f].kind != "actor"] or sorted(carried)
         support = sorted(set().union(*(carriers[f] for f in strong)) - {article.id})
         topic = "; ".join(fact_by_id[f].label for f in sorted(strong, key=lambda f: -fact_by_id[f].independent)[:3])

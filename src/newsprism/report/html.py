@@ -106,7 +106,8 @@ SPEAKER_TYPES = ("government", "opposition", "armed_group", "un_ngo", "monitor",
                  "anonymous", "other")
 TYPE_LABELS = {"un_ngo": "UN & NGOs", "armed_group": "armed groups", "other": "other / unknown"}
 MAX_QUOTE_GROUPS = 200
-MAX_QUOTE_MEMBERS = 12  # renderings shown per quote group; story.json has all
+MAX_QUOTE_MEMBERS = 12
+LAZY_TEXTS = 200  # above this many articles, texts are laid out on demand (each in a <template>)  # renderings shown per quote group; story.json has all
 
 
 def _sourcing(story: Story) -> dict:
@@ -145,7 +146,8 @@ def _quote_groups(story: Story, index: dict[str, int], marks: dict[str, list[tup
     return rows
 
 
-def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8) -> TemplateStream:
+def render_report(story: Story, summary: RunSummary | None = None, shingle_words: int = 8,
+                  lazy_after: int = LAZY_TEXTS) -> TemplateStream:
     index = {a.id: i for i, a in enumerate(story.articles)}
     marks: dict[str, list[tuple[int, int, str]]] = {a.id: [] for a in story.articles}
     ledger = _ledger(story, index, marks)
@@ -176,10 +178,12 @@ def render_report(story: Story, summary: RunSummary | None = None, shingle_words
                            sourcing=_sourcing(story), quote_groups=quote_groups, quote_groups_total=len(story.quote_groups),
                            entity_rows=entity_rows, entities_total=sum(e.type != "nationality" for e in story.entities),
                            equation_rows=equation_rows, place_map=entities.place_map(story, entity_rows),
-                           entity_label=entities.label, overview=overview, framing=framing)
+                           entity_label=entities.label, overview=overview, framing=framing,
+                           lazy_texts=len(story.articles) > lazy_after)
 
 
-def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8) -> None:
+def write_report(story: Story, path: Path, summary: RunSummary | None = None, shingle_words: int = 8,
+                 lazy_after: int = LAZY_TEXTS) -> None:
     tmp = path.with_suffix(".html.tmp")
-    render_report(story, summary, shingle_words).dump(str(tmp), encoding="utf-8")
+    render_report(story, summary, shingle_words, lazy_after).dump(str(tmp), encoding="utf-8")
     tmp.replace(path)
