@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo test venv bench clean model model-eval browser cues geo-lists screenshots
+.PHONY: demo test venv bench clean model model-eval browser cues geo-lists screenshots attribution
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ model: $(STAMP)
 	$(BIN)/python -m spacy init vectors en $(MODEL_BUILD)/vectors.txt $(MODEL_BUILD)/vectors --attr LOWER --name en_newsprism_bulk.vectors
 	$(BIN)/python -m spacy train configs/newsprism-en.cfg --output $(MODEL_BUILD)/train
 	$(BIN)/python tools/model/package.py $(MODEL_BUILD)/train/model-best
+
+# The attribution tagger of the quote stage (docs/MODEL.md): PolNeAR train, about 25 minutes of CPU.
+# Retrain it after `make model`: it shares the shipped pipeline's word vectors.
+attribution: $(STAMP)
+	$(BIN)/python tools/attribution/prepare.py --out build/attribution/corpus
+	$(BIN)/python -m spacy train configs/attribution-en.cfg --output build/attribution/train
+	$(BIN)/python tools/attribution/package.py build/attribution/train/model-best
 
 model-eval: $(STAMP)
 	$(BIN)/python bench/model_eval.py

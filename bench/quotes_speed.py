@@ -2,8 +2,9 @@
 
 Bulk articles (../shared/data/bulk) become articles with one block per paragraph; the default
 pipeline parses every block (timed), then the quote stage reads the same parses (timed), as
-nlp.pipeline.add_sentences does. Reports both times and their ratio (target: quotes add at most
-15% to the language pipeline), and how much was found.
+nlp.pipeline.add_sentences does: once with the attribution tagger (the default) and once with the
+cue lexicon's frames alone (`--attribution rules`). Reports the times and their ratios to the
+language pipeline (target: quotes add at most 15%), and how much was found.
 Usage: python bench/quotes_speed.py [--docs 500]
 """
 from __future__ import annotations
@@ -47,20 +48,26 @@ def main() -> None:
     args = parser.parse_args()
     docs = articles(args.docs)
     nlp = load_pipeline(None)
-    settings = QuoteSettings.load()
-    parse_s = quotes_s = 0.0
-    found = []
+    settings = QuoteSettings.load(tagger_vocab=nlp.vocab, use_tagger=True)
+    parse_s = quotes_s = rules_s = 0.0
+    found, found_rules = [], []
     for article in docs:
         start = time.perf_counter()
         parsed, sentences = parse(nlp, article)
         parse_s += time.perf_counter() - start
+        article = replace(article, sentences=sentences)
         start = time.perf_counter()
-        found.append(article_quotes(replace(article, sentences=sentences), parsed, settings.lexicon, settings.types))
+        found.append(article_quotes(article, parsed, settings.lexicon, settings.types, settings.tagger))
         quotes_s += time.perf_counter() - start
+        start = time.perf_counter()
+        found_rules.append(article_quotes(article, parsed, settings.lexicon, settings.types))
+        rules_s += time.perf_counter() - start
     result = {
         "docs": len(docs), "words": sum(len(a.source_text.split()) for a in docs),
         "language_pipeline_s": round(parse_s, 2), "quotes_s": round(quotes_s, 2),
         "quotes_share_of_pipeline": round(quotes_s / parse_s, 4),
+        "rules_only_quotes_s": round(rules_s, 2), "rules_only_share_of_pipeline": round(rules_s / parse_s, 4),
+        "rules_only_quotes": sum(map(len, found_rules)),
         "quotes": sum(map(len, found)), "direct": sum(q.mode != "indirect" for qs in found for q in qs),
         "speaker_types": dict(sorted(Counter(q.speaker_type for qs in found for q in qs).items())),
     }

@@ -39,12 +39,15 @@ def main() -> None:
 @click.option("--model", default=None, metavar="NAME|PATH",
               help="An installed spaCy pipeline (package name or path) to use instead of newsprism's own; "
                    "'rules' for the rule-based sentence splitter alone.")
+@click.option("--attribution", type=click.Choice(["tagger", "rules"]), default="tagger", show_default=True,
+              help="How quotes and reported speech are found: the trained attribution tagger with the cue "
+                   "lexicon, or the cue lexicon's syntactic frames alone.")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=20, show_default=True,
               help="Inputs larger than this many megabytes are rejected.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors; no per-file rejection lines, no summary.")
-def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_manifest: bool, model: str | None, max_mb: float,
-            progress: bool | None, quiet: bool) -> None:
+def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_manifest: bool, model: str | None,
+            attribution: str, max_mb: float, progress: bool | None, quiet: bool) -> None:
     """Analyze news pages: PATHS are files, folders (searched recursively) or globs
     (.txt page dumps, .html/.htm pages, .jsonl records, .gz of any of them).
 
@@ -55,7 +58,8 @@ def analyze(paths: tuple[str, ...], outdir: Path, manifest: Path | None, no_mani
 
     if manifest and no_manifest:
         raise ExitError("--manifest and --no-manifest exclude each other", EXIT_USAGE)
-    settings = Settings(manifest=manifest, no_manifest=no_manifest, model=model, max_bytes=int(max_mb * MB))
+    settings = Settings(manifest=manifest, no_manifest=no_manifest, model=model, attribution=attribution,
+                        max_bytes=int(max_mb * MB))
     show_bar = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show_bar and not quiet:

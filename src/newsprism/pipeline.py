@@ -112,8 +112,9 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
     summary = RunSummary(files=len(files))
     manifests = ManifestFinder(settings.manifest, enabled=not settings.no_manifest)
     nlp = load_pipeline(settings.model)
-    pipe_name = pipeline_id(nlp)
-    quote_settings = QuoteSettings.load(settings.cue_lexicon, settings.speaker_types)
+    quote_settings = QuoteSettings.load(settings.cue_lexicon, settings.speaker_types, nlp.vocab,
+                                        use_tagger=settings.attribution == "tagger" and nlp.has_pipe("parser"))
+    pipe_name = pipeline_id(nlp, quote_settings.tagger)
     actors = actor_list(tuple(settings.actors))
     listed = ListedNames(actors.names())
     if store:

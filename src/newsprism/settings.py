@@ -33,6 +33,9 @@ class Settings:
     # term, type) over the shipped ones in resources/quotes.
     cue_lexicon: Path | None = None
     speaker_types: Path | None = None
+    # How attributions are found: "tagger" (the statistical attribution tagger, trained on PolNeAR,
+    # together with the cue lexicon's syntactic frames) or "rules" (the frames alone).
+    attribution: str = "tagger"
     # Entities: extra actor-list files (TSV: id, name, type, aliases, relations; see
     # resources/entities/actors.tsv) and extra gazetteer rows (TSV: country, name, lat, lon, feature,
     # geonameid) for places GeoNames lacks.

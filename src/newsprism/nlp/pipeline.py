@@ -46,11 +46,13 @@ def load_pipeline(name: str | None) -> Language:
     return nlp
 
 
-def pipeline_id(nlp: Language) -> str:
+def pipeline_id(nlp: Language, tagger: Language | None = None) -> str:
+    """Names the pipeline (and the attribution tagger, when one runs) in each stored article's fingerprint."""
     meta = nlp.meta
     if not nlp.pipe_names or nlp.pipe_names == ["sentencizer"] and meta.get("name") == "pipeline":
         return RULES_NAME
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+    return name + (f"+{tagger.meta.get('name')}-{tagger.meta.get('version')}" if tagger is not None else "")
 
 
 # Documents per batch: 16 is the fastest and stays under 1 GB (bench/batch_size.py).
@@ -80,7 +82,7 @@ def add_sentences(articles: Iterable[Article], nlp: Language, batch_size: int = 
             mentions = missed_mentions(article.source_text, blocks, mentions, listed, sentence_index)
         article = replace(article, sentences=tuple(spans), mentions=tuple(mentions))
         if quotes is not None:
-            found = article_quotes(article, parsed, quotes.lexicon, quotes.types) if nlp.has_pipe("parser") \
+            found = article_quotes(article, parsed, quotes.lexicon, quotes.types, quotes.tagger) if nlp.has_pipe("parser") \
                 else quotations_only(article)
             article = replace(article, quotes=found)
         yield article

@@ -171,7 +171,8 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
     quotation nobody claimed continues the attribution before it in the paragraph ("“…,” he said.
     “…”") or, at the paragraph's start, the one after it."""
     if quotations is None:  # the paragraph's direct quotations (offsets into doc.text)
-        quotations = [q for q in find_quotations(doc.text, [Block("body", 0, len(doc.text), doc.text)]) if q.kind == "direct"]
+        text = doc.text
+        quotations = [q for q in find_quotations(text, [Block("body", 0, len(text), text)]) if q.kind == "direct"]
     out: list[Attribution] = []
     claimed: set[int] = set()  # character offsets inside some content
     for token in doc:
@@ -259,10 +260,11 @@ def _adjacent_quotation(cue: Token, subject: Token, quotations: list[Quotation])
     first = min(cue.i, subject.left_edge.i)
     last = max(cue.i, subject.right_edge.i)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    text = doc.text  # built from the tokens at each access: once here
     for q in quotations:
-        if q.end <= start and not doc.text[q.end:start].strip(" ,;:\u2014-\xa0"):
+        if q.end <= start and not text[q.end:start].strip(" ,;:\u2014-\xa0"):
             return q
-        if q.start >= end and not doc.text[end:q.start].strip(" ,;:\u2014-\xa0"):
+        if q.start >= end and not text[end:q.start].strip(" ,;:\u2014-\xa0"):
             return q
     return None
 

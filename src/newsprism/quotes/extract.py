@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article, Block, Quote, Span
@@ -21,6 +22,7 @@ from ..nlp.sentences import SentenceIndex
 from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
+from .tagger import combine, group, tag
 from .speakers import Mention, Previous, Speaker, SpeakerTypes, resolve
 
 QUOTE_KINDS = frozenset({"title", "dek", "body", "subhead"})
@@ -28,6 +30,8 @@ CONTINUATION_BLOCKS = 2
 # Cues PolNeAR counts (evidence, not a source's words) that a reader of quotes does not want:
 # "Its fate now appears to rest on …", "There seemed to be no escape".
 NOT_SPEECH = frozenset({"seem", "appear"})
+# A tagged attribution outside quotation marks needs this many words of content to be reported.
+MIN_TAGGED_WORDS = 3
 
 
 def _covered(parts: Sequence[tuple[int, int]], q: Quotation) -> bool:
@@ -41,7 +45,7 @@ def _absorb(parts: tuple[tuple[int, int], ...], q: Quotation) -> tuple[tuple[int
 
 
 def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexicon: CueLexicon,
-                   types: SpeakerTypes) -> tuple[Quote, ...]:
+                   types: SpeakerTypes, tagger: Language | None = None) -> tuple[Quote, ...]:
     text = article.source_text
     blocks = [b for b, _ in parsed if b.kind in QUOTE_KINDS]
     block_index = {b.start: i for i, b in enumerate(blocks)}
@@ -49,11 +53,14 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
     mentions = [Mention(b.start + e.start_char, b.start + e.end_char, e.label_, e.text, e.root.dep_ in SUBJECTS)
                 for b, doc in parsed for e in doc.ents]
     found: list[tuple[int, Attribution]] = []  # (block number, attribution in article offsets)
-    for block, doc in parsed:
-        if block.kind in QUOTE_KINDS and doc.has_annotation("DEP"):
-            local = [_moved(q, -block.start) for q in quotations if block.start <= q.start < block.end]
-            found.extend((block_index[block.start], shifted(a, block.start)) for a in find_attributions(doc, lexicon, local)
-                         if _wanted(doc, a))
+    quoting = [(block, doc) for block, doc in parsed if block.kind in QUOTE_KINDS and doc.has_annotation("DEP")]
+    tagged = tag(tagger, [doc for _, doc in quoting]) if tagger is not None else [None] * len(quoting)
+    for (block, doc), spans in zip(quoting, tagged):
+        local = [_moved(q, -block.start) for q in quotations if block.start <= q.start < block.end]
+        attributions = [a for a in find_attributions(doc, lexicon, local) if _wanted(doc, a)]
+        if spans is not None:
+            attributions = combine(attributions, [a for a in group(doc, spans) if _wanted(doc, a)])
+        found.extend((block_index[block.start], shifted(a, block.start)) for a in attributions)
     # an attribution inside someone's quoted words ("“… We call upon you to join …”") is theirs, not the article's
     # (an unclosed quotation runs to its paragraph's end and may swallow its own attribution: not that one)
     found = [(n, a) for n, a in found if not any(q.closed and q.content_start <= a.cue[0] < q.content_end for q in quotations)]
@@ -72,9 +79,12 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
                           else _unattributed(q)))
             continue
         before = [i for i, (n, a) in enumerate(found) if a.cue[1] <= q.start and q_block - n <= CONTINUATION_BLOCKS]
+        # "“…,” he said, speaking because he was not authorized to. “…”": the quotation goes on the last quoted speaker's words
+        quoting = [i for i in before if any(_covered(found[i][1].content, other) for other in quotations if other.end <= q.start)]
         if before:
-            n, a = found[before[-1]]
-            found[before[-1]] = (n, replace(a, content=tuple(sorted(a.content + ((q.content_start, q.content_end),)))))
+            i = (quoting or before)[-1]
+            n, a = found[i]
+            found[i] = (n, replace(a, content=tuple(sorted(a.content + ((q.content_start, q.content_end),)))))
         else:
             found.append((q_block, _unattributed(q)))
     found.sort(key=lambda item: item[1].content[0])
@@ -84,9 +94,11 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
     introduced: Speaker | None = None  # the last anonymous source introduced as "a …"
     for _, a in found:
         speaker = resolve(text, a.source, a.cue[0], mentions, previous, types, a.antecedent, introduced)
-        if speaker.name:
+        if _nested(a, found):  # named inside someone else's words: not whom a later "he" refers to
+            pass
+        elif speaker.name:
             previous = Previous(speaker, max(a.cue[1], a.content[-1][1]))
-        if speaker.kind == "anonymous" and re.match(r"(?:an?|one)\s", (speaker.name or "").lower()):
+        if speaker.kind == "anonymous" and re.match(r"(?:an?|one)\s", (speaker.name or "").lower()) and not _nested(a, found):
             introduced = speaker
         parts = tuple(Span(x, y) for x, y in a.content)
         in_quotes = [any(q.content_start <= p.start and p.end <= q.content_end for q in quotations) for p in parts]
@@ -120,6 +132,11 @@ def _headline_speakers(quotes: list[Quote], blocks: Sequence[Block]) -> list[Quo
     return out
 
 
+def _nested(a: Attribution, found: Sequence[tuple[int, Attribution]]) -> bool:
+    """The attribution's cue lies within the extent of another's content ("… no directive from Turkey indicating …")."""
+    return any(b is not a and b.content[0][0] <= a.cue[0] < b.content[-1][1] for _, b in found)
+
+
 def _unattributed(q: Quotation) -> Attribution:
     return Attribution((q.start, q.start), None, ((q.content_start, q.content_end),), "unattributed", -1)
 
@@ -133,13 +150,18 @@ def _words(text: str) -> set[str]:
 
 
 def _wanted(doc: Doc, a: Attribution) -> bool:
-    """Drop evidentials and attributions to nobody that are not in quotation marks."""
+    """Drop evidentials, attributions to nobody that are not in quotation marks, and tagged ones
+    whose unquoted content is a word or two."""
     if doc[a.cue_token].lemma_.lower() in NOT_SPEECH:
         return False
-    if a.source is not None and not doc.text[a.source[0]:a.source[1]].strip():
+    text = doc.text  # built from the tokens at each access: once here
+    if a.source is not None and not text[a.source[0]:a.source[1]].strip():
         return False
-    if a.source is None and not any(doc.text[x - 1:x] in "“\"‘'«" for x, _ in a.content if x):
+    quoted = any(text[x - 1:x] in "“\"‘'«" for x, _ in a.content if x)
+    if a.source is None and not quoted:
         return False
+    if a.frame == "tagged" and not quoted and sum(len(text[x:y].split()) for x, y in a.content) < MIN_TAGGED_WORDS:
+        return False  # "Turkey, which has backed the rebels": a stance, not something said
     return True
 
 

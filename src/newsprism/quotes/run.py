@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .attribution import Attribution, find_attributions
 from .cues import CueLexicon
+from .tagger import combine, group, tag
 
 PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -44,5 +45,12 @@ def shifted(found: Attribution, offset: int) -> Attribution:
                    antecedent=move(found.antecedent) if found.antecedent else None)
 
 
-def attributions_in(parsed: Iterable[tuple[int, Doc]], lexicon: CueLexicon) -> list[Attribution]:
-    return [shifted(a, offset) for offset, doc in parsed for a in find_attributions(doc, lexicon)]
+def attributions_in(parsed: Iterable[tuple[int, Doc]], lexicon: CueLexicon, tagger: Language | None = None) -> list[Attribution]:
+    """Every paragraph's attributions, in text offsets: the cue lexicon's frames, and with a
+    `tagger` the attribution tagger's too (quotes.tagger.combine)."""
+    parsed = list(parsed)
+    if tagger is None:
+        return [shifted(a, offset) for offset, doc in parsed for a in find_attributions(doc, lexicon)]
+    tagged = tag(tagger, [doc for _, doc in parsed])
+    return [shifted(a, offset) for (offset, doc), spans in zip(parsed, tagged)
+            for a in combine(find_attributions(doc, lexicon), group(doc, spans))]

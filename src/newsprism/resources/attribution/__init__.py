@@ -1,0 +1,1 @@
+"""The attribution tagger's weights (tools/attribution/package.py)."""
