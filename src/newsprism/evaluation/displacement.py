@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from ..dates.timex import find_times
 from ..ingest.language import detect
 from ..model import Claim, Span
-from ..numbers.claims import HOUSEHOLD_NOUNS, PEOPLE_NOUNS, find_claims
+from ..numbers.claims import HOUSEHOLD_NOUNS, HOUSING_NOUNS, PEOPLE_NOUNS, find_claims
 
 DISPLACEMENT_KINDS = ("displaced", "refugees")
 COUNTED = {n.lower() for n in PEOPLE_NOUNS} | HOUSEHOLD_NOUNS
@@ -118,10 +118,20 @@ def figure(claim: Claim) -> float | None:
 
 def main_displacement_claim(text: str) -> Claim | None:
     """The excerpt's displacement figure: the first displacement claim that counts people or
-    households, else the first displacement claim."""
+    households (a precise figure before a vague one), else the first that counts housing (IDMC
+    uses destroyed homes as a proxy only where no one is counted; destroyed before damaged), else
+    the first displacement claim."""
     claims = find_claims(text, split_sentences(text), find_times(text))
     found = [c for c in claims if c.kind in DISPLACEMENT_KINDS and c.unit != "share"]
-    return next((c for c in found if c.counted in COUNTED), found[0] if found else None)
+
+    def rank(claim: Claim) -> int:
+        if claim.counted in COUNTED and claim.counted not in HOUSING_NOUNS:
+            return 0 if claim.bound != "vague" else 1  # "hundreds of thousands" is nobody's figure
+        if claim.counted in HOUSING_NOUNS:
+            return 2 if claim.term != "Partially Destroyed Housing" else 3  # a damaged home is still a home
+        return 4
+
+    return min(found, key=rank) if found else None  # the first of the best rank
 
 
 def is_right(claim: Claim | None, ex: Excerpt) -> tuple[bool, bool, bool]:

@@ -82,7 +82,11 @@ _LABEL_BEFORE = re.compile(r"\b(?:magnitude|category|level|phase|number|No\.|res
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
-_NOUNS = set(PEOPLE_NOUNS) | HOUSEHOLD_NOUNS | MILITARY_NOUNS | MONEY_NOUNS | _OTHER_NOUNS
+# Places people stay in: a count of them is not a count of people, nor a rival figure for the cue.
+FACILITY_NOUNS = {"camps", "camp", "centres", "centers", "sites", "schools", "buses", "settlements"}
+_CAMP = re.compile(r"\bcamps?\b", re.IGNORECASE)
+_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_NOUNS = set(PEOPLE_NOUNS) | HOUSEHOLD_NOUNS | MILITARY_NOUNS | MONEY_NOUNS | _OTHER_NOUNS | FACILITY_NOUNS
 
 
 def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
@@ -104,15 +108,16 @@ def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
     return None, q.end
 
 
-def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, hi: int) -> tuple[str, str | None] | None:
+def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, hi: int,
+                 taken: list[tuple[int, int]] = []) -> tuple[str, str | None] | None:  # noqa: B006 (read only)
     """The kind cue closest to the figure in its clause, after it preferred; a cue inside the counted
     phrase ("7,000 displaced families", "IDPs") only when the clause has no other. A cue beyond the
-    neighbouring figures (`lo`, `hi`) belongs to them."""
+    neighbouring figures (`lo`, `hi`) or inside another figure's counted phrase (`taken`) belongs to them."""
     clause_start = max([sent.start] + [sent.start + m.end() for m in re.finditer(r"[;:]|,\s+(?:while|but|whereas)\b", text[sent.start:q.start])])
     best: tuple[int, str, str | None] | None = None
     for pattern, kind, term in _CUE_RE:
         for m in pattern.finditer(text, max(clause_start, lo), min(sent.end, hi)):
-            if q.start <= m.start() < q.end:
+            if q.start <= m.start() < q.end or any(a <= m.start() < b for a, b in taken):
                 continue
             if q.end <= m.start() < phrase_end:
                 gap = 30.0  # inside the counted phrase ("IDPs", "deaths"): unless a verb follows closely
@@ -131,15 +136,23 @@ def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, h
     return (best[1], best[2]) if best else None
 
 
+_ASIDE_BEFORE = re.compile(r"(?:\bincluding\b[^,;()]*|,?\s+or\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|nearly\s+)?)$", re.IGNORECASE)
+
+
 def _parenthetical(text: str, q: Quantity) -> bool:
-    before = text[max(0, q.start - 30):q.start]
-    return "(" in before and ")" not in before[before.rindex("("):]
+    """An aside on the figure before: "(about 1,600 people)", "including 139 children",
+    "2,400 families, or 12,000 people"."""
+    before = text[max(0, q.start - 120):q.start]
+    if "(" in before and ")" not in before[before.rindex("("):]:
+        return True
+    return bool(_ASIDE_BEFORE.search(text[max(0, q.start - 60):q.start]))
 
 
-def _window(text: str, quantities: list[Quantity], q: Quantity, sent: Span) -> tuple[int, int]:
+def _window(text: str, quantities: list[Quantity], q: Quantity, sent: Span, facilities: set[int]) -> tuple[int, int]:
     """Where q's cue may be: between the neighbouring figures, skipping figures in parentheses
-    ("1,100 families (5,500 people) stayed in shelters") and the whole a share is of."""
-    others = [o for o in quantities if o is not q and not _parenthetical(text, o)]
+    ("1,100 families (5,500 people) stayed in shelters"), asides, counts of facilities ("195,000
+    Iraqis in 21 camps": the camps are where the people are) and the whole a share is of."""
+    others = [o for o in quantities if o is not q and not _parenthetical(text, o) and o.start not in facilities]
     before = [o for o in others if o.end <= q.start and o.unit != "share"]
     after = [o for o in others if o.start >= q.end]
     if q.unit == "share" and after and after[0].start - q.end <= 25:
@@ -185,6 +198,9 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
         sent_times = [t for t in times if sent.start <= t.start < sent.end]
         attribution = None
         attribution_done = False
+        phrases = {q.start: (q.start, *_counted(text, q, sent.end)) for q in quantities}  # start -> (start, noun, end)
+        facilities = {start for start, noun, _ in phrases.values() if noun in FACILITY_NOUNS}
+        asides = [o for o in quantities if _parenthetical(text, o)]
         for q in quantities:
             timex = next((t for t in sent_times if t.start < q.end and q.start < t.end), None)
             if timex is not None and timex.type != "DURATION":
@@ -195,14 +211,19 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
             if counted is None and q.text.lower().split()[-1] in _SMALL_WORDS:
                 continue  # "one of the few", "two of Syria's roads": not a figure anyone reports
             base_of_share = any(p.unit == "share" and 0 <= q.start - p.end <= 25 for p in quantities)
-            lo, hi = _window(text, quantities, q, sent)
-            cue = _nearest_cue(text, q, sent, phrase_end, lo, hi)
+            if counted is None and _AGE.search(text[max(sent.start, q.start - 40):q.start]) and text[q.end:q.end + 1] == ",":
+                continue  # "Bana Alabed, 7, who …": an age
+            lo, hi = _window(text, quantities, q, sent, facilities)
+            taken = [(o.start, phrases[o.start][2]) for o in asides if o is not q]  # "… —including more than one million displaced"
+            cue = _nearest_cue(text, q, sent, phrase_end, lo, hi, taken) if counted not in FACILITY_NOUNS else None
             if counted in DISPLACED_NOUNS and (cue is None or cue[0] not in ("displaced", "refugees", "killed", "injured")):
                 term = DISPLACED_NOUNS[counted]
                 cue = ("refugees" if term == "Refugees" else "displaced", term)
             if base_of_share and counted in _POPULATION_NOUNS:
                 cue = ("population", None)  # "half the area's three million inhabitants": the whole
             kind, term = cue if cue else ("other", None)
+            if term == "Sheltered" and _CAMP.search(text, max(lo, sent.start), min(hi, sent.end)):
+                term = "In Relief Camp"  # "took shelter in six camps": IDMC counts the camp, the more specific place
             if timex is not None:
                 kind, term = "duration", None
             elif q.unit == "percent":

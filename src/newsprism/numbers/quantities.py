@@ -89,11 +89,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 high = parse_number(high_text)
                 if low is None or high is None or high <= low:
                     continue
-                if "and" in text[m.end("low"):m.start("high")] and not re.search(r"between\s+$", text[max(0, m.start() - 10):m.start("low")]):
-                    # "13 and 45" is two figures, not a range, unless after "between"
-                    high_text = None
-                    low = parse_number(low_text)
-                    high = None
+                if "and" in text[m.end("low"):m.start("high")] and not re.search(r"between\s+$", text[max(0, m.start() - 10):m.start("low")], re.IGNORECASE):
+                    # "13 and 45" is two figures, not a range, unless after "between": the first here, the second after it
+                    low = high = value = parse_number(low_text)
+                    qs = m.start("qual") if m.group("qual") else m.start()
+                    found.append(Quantity(qs, m.end("low"), text[qs:m.end("low")], value, low, high, qual, bound, None))
+                    second = parse_number(high_text)
+                    if second is not None:
+                        found.append(Quantity(m.start("high"), m.end(), text[m.start("high"):m.end()], second, second, second, None,
+                                              "exact", "percent" if m.group("percent") else None))
+                    continue
                 else:
                     bound = "range"
             if not high_text:
