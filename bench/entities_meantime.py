@@ -1,7 +1,8 @@
 """Cross-document entity linking, B-cubed on MEANTIME (newsprism.evaluation.meantime).
 
 Each topic (30 Wikinews articles) is one story: language pipeline, mentions, linking as in the
-main job. Reported per topic and pooled over all gold name mentions.
+main job. Reported per topic and pooled over all gold name mentions. A gold mention ("U.S.
+President Barack Obama") is matched to the system mention holding its head, its last word.
 Usage: python bench/entities_meantime.py [--no-save]
 """
 from __future__ import annotations
@@ -34,11 +35,17 @@ def system_clusters(docs) -> dict[tuple[str, int, int], str]:
             m = by_id[ref.article_id].mentions[ref.mention]
             spans[(ref.article_id, m.start, m.end)] = e.id
     out = {}
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for (doc, s, t), c in spans.items():
+        by_doc.setdefault(doc, []).append((s, t, c))
     for d in docs:
         for g in d.mentions:
-            hit = next((c for (doc, s, t), c in spans.items() if doc == d.name and s < g.end and g.start < t), None)
-            if hit:
-                out[(d.name, g.start, g.end)] = hit
+            overlapping = [(s, t, c) for s, t, c in by_doc.get(d.name, []) if s < g.end and g.start < t]
+            if overlapping:  # the system mention holding the gold mention's head (its last word), else the widest overlap
+                head = d.text.rstrip()[:g.end].rstrip(" .,;:'’\"”")
+                last = len(head) - 1
+                best = max(overlapping, key=lambda x: (x[0] <= last < x[1], min(x[1], g.end) - max(x[0], g.start)))
+                out[(d.name, g.start, g.end)] = best[2]
     return out
 
 

@@ -169,7 +169,7 @@ def test_geoparsing_dev_floors() -> None:
 
 
 def test_meantime_cross_document_floor() -> None:
-    """B-cubed over MEANTIME's cross-document name mentions (bench/entities_meantime.py): 0.673 measured."""
+    """B-cubed over MEANTIME's cross-document name mentions (bench/entities_meantime.py): 0.707 measured."""
     from entities_meantime import system_clusters
 
     from newsprism.evaluation.meantime import b_cubed, gold_clusters, read_corpus
@@ -180,4 +180,4 @@ def test_meantime_cross_document_floor() -> None:
         system.update({(topic,) + k: v for k, v in system_clusters(docs).items()})
     precision, recall, f1 = b_cubed(gold, system)
     assert len(gold) == 741
-    assert f1 >= 0.66 and precision >= 0.90, (precision, recall, f1)
+    assert f1 >= 0.70 and precision >= 0.92, (precision, recall, f1)

@@ -64,3 +64,17 @@ def test_entity_rules_title_and_name_read_as_one_organisation() -> None:
     doc = nlp.get_pipe("newsprism_entity_rules")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Turkish", "NORP"), ("Mevlut Cavusoglu", "PERSON"), ("Syrian", "NORP"), ("Bashar al-Assad", "PERSON")]
+
+
+def test_title_words_in_organisation_names_and_defined_acronyms() -> None:
+    from newsprism.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(None)  # the model reads "General Motors"; the rules must not make "Motors" a person
+    ents = lambda text: [(e.text, e.label_) for e in nlp(text).ents]  # noqa: E731
+    assert ("General Motors", "ORG") in ents("General Motors said on Tuesday it would cut 5,000 jobs.")
+    assert not any(label == "PERSON" for _, label in ents("The UN General Assembly voted on the resolution."))
+    found = ents("General Motors ( GM ) and Chrysler have both begun to offer buyouts.")
+    assert ("General Motors", "ORG") in found and ("GM", "ORG") in found
+    found = ents("The Syrian Observatory for Human Rights (SOHR) said 13 civilians were killed.")
+    assert ("Syrian Observatory for Human Rights", "ORG") in found and ("SOHR", "ORG") in found
+    assert ents("Foreign Minister Sergei Lavrov spoke.") == [("Sergei Lavrov", "PERSON")]  # no "Minister" alone

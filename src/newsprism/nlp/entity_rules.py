@@ -43,7 +43,9 @@ TITLES = frozenset("""mr mrs ms miss dr prof sir president vice prime minister f
     director official adviser advisor minister's""".split())
 ORG_HEADS = frozenset("""ministry ministries department office council army forces force command committee agency
     service services guard police court bank party front brigade brigades movement coalition union government
-    administration corps navy staff authority commission directorate secretariat embassy""".split())
+    administration corps navy staff authority commission directorate secretariat embassy assembly parliament
+    motors electric dynamics mills corporation corp company inc ltd group holdings airlines airways industries
+    university college institute foundation society association network""".split())
 MINISTRY_FIELDS = ["defence", "defense", "foreign", "interior", "health", "finance", "justice", "education",
                    "information", "economy", "energy", "oil", "reconciliation", "religious", "endowments", "trade"]
 MINISTRY_PATTERNS = [
@@ -81,6 +83,11 @@ class EntityRules:
         found = [s for s in found if self._acceptable(s)] + list(self.ministries(doc, as_spans=True))
         found = filter_spans(found)
         ents = list(doc.ents)
+        for name, acronym in _defined_acronyms(doc):  # "General Motors (GM)": both are a name, whatever the model saw
+            for span in (name, acronym):
+                overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+                if all(span.start - (doc[e.start].lower_ == "the") <= e.start and e.end <= span.end for e in overlapping):  # parts
+                    ents = [e for e in ents if e not in overlapping] + [span]
         for span in found:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if not overlapping:
@@ -89,12 +96,37 @@ class EntityRules:
                 ents = [e for e in ents if e not in overlapping] + [span]  # a longer name, or the list's type
         ents = [_person_after_title(doc, e) or e if e.label_ != "PERSON" else e for e in ents]
         nationalities = {s.start for s in found if s.label_ == "NORP"}
+        ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and doc[e.start].lower_.rstrip(".") in TITLES
+                and any(t.lower_ in ORG_HEADS for t in e) else e for e in ents]  # "General Motors" read as a titled person
         people = [_with_particles(doc, _without_title(doc, e, nationalities)) if e.label_ == "PERSON" else e for e in ents]
         kept = [e for e in people if e is not None]
         # list entities (a nationality) that a split entity no longer covers come back
         kept += [s for s in found if s.label_ == "NORP" and not any(e.start < s.end and s.start < e.end for e in kept)]
         doc.ents = filter_spans(kept)
         return doc
+
+
+def _defined_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
+    """Names defined with their acronym: capitalised words whose initials spell the capitals in the
+    parentheses after them ("General Motors (GM)", "Syrian Observatory for Human Rights (SOHR)")."""
+    out = []
+    for i in range(1, len(doc) - 2):
+        acronym = doc[i + 1].text
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+            continue
+        start, letters = i, []
+        while start > 0 and len(letters) < len(acronym):
+            t = doc[start - 1]
+            if t.text[:1].isupper() and t.is_alpha:
+                letters.insert(0, t.text[0])
+            elif t.lower_ not in SMALL_WORDS:
+                break
+            start -= 1
+        while start < i and doc[start].lower_ in SMALL_WORDS:
+            start += 1
+        if "".join(letters) == acronym and start < i:
+            out.append((Span(doc, start, i, label="ORG"), Span(doc, i + 1, i + 2, label="ORG")))
+    return out
 
 
 def _person_after_title(doc: Doc, ent: Span) -> Span | None:
@@ -120,6 +152,8 @@ def _without_title(doc: Doc, ent: Span, nationalities: Container[int] = frozense
         start += 1
     if start == ent.start:
         return ent
+    if doc[start].lower_.rstrip(".") in TITLES:  # "Foreign Minister" alone: a title, not a name
+        return None
     return Span(doc, start, ent.end, label=ent.label_) if doc[start].text[:1].isupper() else None
 
 
