@@ -78,3 +78,4 @@ def test_title_words_in_organisation_names_and_defined_acronyms() -> None:
     found = ents("The Syrian Observatory for Human Rights (SOHR) said 13 civilians were killed.")
     assert ("Syrian Observatory for Human Rights", "ORG") in found and ("SOHR", "ORG") in found
     assert ents("Foreign Minister Sergei Lavrov spoke.") == [("Sergei Lavrov", "PERSON")]  # no "Minister" alone
+    assert ents("U.S. President Barack Obama said the plan would work.") == [("U.S.", "LOC"), ("Barack Obama", "PERSON")]

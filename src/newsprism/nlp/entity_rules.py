@@ -96,12 +96,13 @@ class EntityRules:
                 ents = [e for e in ents if e not in overlapping] + [span]  # a longer name, or the list's type
         ents = [_person_after_title(doc, e) or e if e.label_ != "PERSON" else e for e in ents]
         nationalities = {s.start for s in found if s.label_ == "NORP"}
+        places = {s.start: s.end for s in found if s.label_ == "LOC"}  # "U.S. President Barack Obama"
         ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and doc[e.start].lower_.rstrip(".") in TITLES
                 and any(t.lower_ in ORG_HEADS for t in e) else e for e in ents]  # "General Motors" read as a titled person
-        people = [_with_particles(doc, _without_title(doc, e, nationalities)) if e.label_ == "PERSON" else e for e in ents]
+        people = [_with_particles(doc, _without_title(doc, e, nationalities, places)) if e.label_ == "PERSON" else e for e in ents]
         kept = [e for e in people if e is not None]
         # list entities (a nationality) that a split entity no longer covers come back
-        kept += [s for s in found if s.label_ == "NORP" and not any(e.start < s.end and s.start < e.end for e in kept)]
+        kept += [s for s in found if s.label_ in ("NORP", "LOC") and not any(e.start < s.end and s.start < e.end for e in kept)]
         doc.ents = filter_spans(kept)
         return doc
 
@@ -144,12 +145,18 @@ def _person_after_title(doc: Doc, ent: Span) -> Span | None:
     return None
 
 
-def _without_title(doc: Doc, ent: Span, nationalities: Container[int] = frozenset()) -> Span | None:
+def _without_title(doc: Doc, ent: Span, nationalities: Container[int] = frozenset(),
+                   places: dict[int, int] | None = None) -> Span | None:
     """The name without the titles before it ("Turkish Foreign Minister Mevlut Cavusoglu")."""
     start = ent.start
-    while start < ent.end - 1 and (doc[start].lower_.rstrip(".") in TITLES or (
-            start in nationalities and doc[start + 1].lower_.rstrip(".") in TITLES)):
-        start += 1
+    places = places or {}
+    while start < ent.end - 1:
+        if doc[start].lower_.rstrip(".") in TITLES or start in nationalities and doc[start + 1].lower_.rstrip(".") in TITLES:
+            start += 1
+        elif start in places and places[start] < ent.end - 1 and doc[places[start]].lower_.rstrip(".") in TITLES:
+            start = places[start]  # a country before a title: "U.S. President …"
+        else:
+            break
     if start == ent.start:
         return ent
     if doc[start].lower_.rstrip(".") in TITLES:  # "Foreign Minister" alone: a title, not a name
