@@ -132,12 +132,18 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
 
 def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
                     sentences: SentenceIndex) -> list[Mention]:
-    """Mentions of listed names (ORG) and of places written as "the town of X" or "the X plain"
-    (LOC) inside `blocks`, where they overlap no mention already found."""
+    """Mentions of listed names (ORG), of places written as "the town of X" or "the X plain" (LOC),
+    and of the surnames of people named in full in the article ("Jobs" after "Steve Jobs", which
+    the model reads as a common noun) inside `blocks`, where they overlap no mention already found."""
     taken = sorted((m.start, m.end) for m in found)
     extra = []
+    surnames = {m.text.split()[-1] for m in found if m.label == "PERSON" and len(m.text.split()) > 1
+                and len(m.text.split()[-1]) > 2 and m.text.split()[-1][:1].isupper()}
+    surname_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))) if surnames else None
     for block in blocks:
         spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
+        if surname_re is not None:
+            spans += [(m.start(), m.end(), "PERSON") for m in surname_re.finditer(block.text)]
         for s, e, label in spans:
             start, end = block.start + s, block.start + e
             if not any(a < end and start < b for a, b in taken):
