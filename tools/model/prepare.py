@@ -14,7 +14,10 @@ tags or trees, which spaCy treats as missing, not as negative. re3d is split by 
 CC BY-NC 3.0: they are never trained on (a model trained on them could not be shared under
 CC BY-SA); those that hash into dev or test are still used to measure.
 
-Run: .venv/bin/python tools/model/prepare.py [--out build/model/corpus]
+`--clean-labels` drops BTC's Twitter handles and keeps only re3d's name spans in training; the
+shipped model was trained without it (docs/MODEL.md gives what it changed).
+
+Run: .venv/bin/python tools/model/prepare.py [--out build/model/corpus] [--clean-labels]
 """
 from __future__ import annotations
 
@@ -153,22 +156,42 @@ def _bio(tags: list[str], io: bool, mapping: dict[str, str]) -> list[str]:
     return out
 
 
+def names_only(sent: Sentence) -> Sentence:
+    """The sentence with every entity that is not a name set to O: a name's words are all
+    capitalised (or not letters), at least one is, and there are at most six ("he", "hospitals",
+    "all parties" are mentions, not names)."""
+    ents = sent.ents or []
+    i = 0
+    while i < len(ents):
+        if ents[i].startswith("B-"):
+            j = i + 1
+            while j < len(ents) and ents[j].startswith("I-"):
+                j += 1
+            span = sent.words[i:j]
+            if not all(w[:1].isupper() or not w[:1].isalpha() for w in span) or not any(w[:1].isupper() for w in span) \
+                    or j - i > 6:
+                ents[i:j] = ["O"] * (j - i)
+            i = j
+        else:
+            i += 1
+    return sent
+
+
 def read_gum(path: Path) -> Iterator[Sentence]:
     """GUM marks every mention (common nouns too): keep only capitalised name spans."""
     for sent in read_iob(path, io=True, mapping={"person": "PERSON", "organization": "ORG", "place": "LOC"}):
+        yield names_only(sent)
+
+
+def read_btc(path: Path) -> Iterator[Sentence]:
+    """BTC labels Twitter handles ("@user") as PER or ORG: news has none, so they are set to O."""
+    for sent in read_iob(path):
         ents = sent.ents or []
-        i = 0
-        while i < len(ents):
-            if ents[i].startswith("B-"):
-                j = i + 1
-                while j < len(ents) and ents[j].startswith("I-"):
-                    j += 1
-                span = sent.words[i:j]
-                if not all(w[:1].isupper() or not w[:1].isalpha() for w in span) or not any(w[:1].isupper() for w in span) or j - i > 6:
-                    ents[i:j] = ["O"] * (j - i)
-                i = j
-            else:
-                i += 1
+        for i, word in enumerate(sent.words):
+            if word.startswith("@") and ents[i] != "O":
+                ents[i] = "O"
+                if i + 1 < len(ents) and ents[i + 1].startswith("I-"):
+                    ents[i + 1] = "B-" + ents[i + 1][2:]
         yield sent
 
 
@@ -226,6 +249,8 @@ def re3d_split(name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "model" / "corpus")
+    parser.add_argument("--clean-labels", action="store_true",
+                        help="drop BTC's Twitter handles and train on re3d's names only (docs/MODEL.md: measured, not shipped)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("en").vocab
@@ -234,7 +259,8 @@ def main() -> None:
         sets[target] += [to_doc(vocab, g) for g in group(ewt(split))]
     extra = DATA / "extra"
     ner_only = [("wikigold", list(read_iob(extra / "wikigold/CONLL-format/data/wikigold.conll.txt", io=True)))]
-    ner_only += [("BTC", [s for f in sorted((extra / "BTC/CONLL-format/data").glob("*.conll")) for s in read_iob(f)])]
+    read_btc_file = read_btc if args.clean_labels else read_iob
+    ner_only += [("BTC", [s for f in sorted((extra / "BTC/CONLL-format/data").glob("*.conll")) for s in read_btc_file(f)])]
     ner_only += [("GUM", [s for f in sorted((extra / "GUM/CONLL-format/data-by-corpustype").glob("*/*.tsv")) for s in read_gum(f)])]
     for name, sentences in ner_only:
         docs = [to_doc(vocab, g) for g in group(sentences)]
@@ -244,7 +270,10 @@ def main() -> None:
         split = re3d_split(f"{f.parent.name}/{f.name}")
         if split == "train" and f.parent.name in NON_COMMERCIAL_SOURCES:
             continue
-        docs = [to_doc(vocab, g) for g in group(list(read_iob(f)))]
+        sentences = list(read_iob(f))
+        if split == "train" and args.clean_labels:  # re3d marks mentions ("he", "hospitals"): its names only
+            sentences = [names_only(s) for s in sentences]
+        docs = [to_doc(vocab, g) for g in group(sentences)]
         sets["train" if split == "train" else f"re3d-{split}"] += docs
     sets["dev"] += sets["re3d-dev"]
     for name, docs in sets.items():
