@@ -7,8 +7,7 @@ Run: .venv/bin/python tools/attribution/package.py build/attribution/train/model
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import importlib.util
 from pathlib import Path
 
 import spacy
@@ -28,15 +27,18 @@ def main() -> None:
                      "description": "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train"})
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "__init__.py").write_text('"""The attribution tagger\'s weights (tools/attribution/package.py)."""\n')
-    (TARGET / "config.cfg").write_text(nlp.config.to_str(), encoding="utf-8")
-    (TARGET / "pipeline.bin.gz").write_bytes(gzip.compress(nlp.to_bytes(exclude=["vocab", "tokenizer"]), compresslevel=9))
     rows, width = nlp.vocab.vectors.shape
     (TARGET / "vectors.txt").write_text(f"{rows} {width} {nlp.vocab.vectors.name}\n", encoding="utf-8")
-    (TARGET / "meta.json").write_text(json.dumps(nlp.meta, indent=1, default=str), encoding="utf-8")
-    size = sum(p.stat().st_size for p in TARGET.iterdir() if p.is_file()) / 2**20
+    size = _model_packaging().write_package(nlp, TARGET, ["vocab", "tokenizer"], LIMIT_MB)
     print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
-    if size > LIMIT_MB:
-        raise SystemExit(f"the packaged tagger is {size:.1f} MB, over the {LIMIT_MB} MB budget")
+
+
+def _model_packaging():
+    """tools/model/package.py, which writes the main pipeline's package the same way."""
+    spec = importlib.util.spec_from_file_location("model_package", ROOT / "tools" / "model" / "package.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":

@@ -17,6 +17,19 @@ TARGET = ROOT / "src" / "newsprism" / "resources" / "model"
 LIMIT_MB = 60
 
 
+def write_package(nlp, target: Path, exclude: list[str], limit_mb: float) -> float:
+    """Write the pipeline's config, its weights (less `exclude`) as one gzip blob and its meta into
+    `target`; the size in MB, checked against `limit_mb`."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "config.cfg").write_text(nlp.config.to_str(), encoding="utf-8")
+    (target / "pipeline.bin.gz").write_bytes(gzip.compress(nlp.to_bytes(exclude=exclude), compresslevel=9))
+    (target / "meta.json").write_text(json.dumps(nlp.meta, indent=1, default=str), encoding="utf-8")
+    size = sum(p.stat().st_size for p in target.iterdir() if p.is_file()) / 2**20
+    if size > limit_mb:
+        raise SystemExit(f"the package in {target} is {size:.1f} MB, over the {limit_mb} MB budget")
+    return size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("trained", type=Path)
@@ -26,15 +39,9 @@ def main() -> None:
     nlp.meta.update({"name": "newsprism", "version": args.version, "license": "CC BY-SA 4.0",
                      "description": "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)"})
     TARGET.mkdir(parents=True, exist_ok=True)
-    (TARGET / "config.cfg").write_text(nlp.config.to_str(), encoding="utf-8")
-    blob = gzip.compress(nlp.to_bytes(exclude=["tokenizer"]) , compresslevel=9)
-    (TARGET / "pipeline.bin.gz").write_bytes(blob)
     (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # the vocab is in the blob
-    (TARGET / "meta.json").write_text(json.dumps(nlp.meta, indent=1, default=str), encoding="utf-8")
-    size = sum(p.stat().st_size for p in TARGET.iterdir()) / 2**20
+    size = write_package(nlp, TARGET, ["tokenizer"], LIMIT_MB)
     print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
-    if size > LIMIT_MB:
-        raise SystemExit(f"the packaged model is {size:.1f} MB, over the {LIMIT_MB} MB budget")
 
 
 if __name__ == "__main__":
