@@ -29,6 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..entities.names import acronym, is_acronym
 from ..resources import tsv_rows
 from .headline import lowercase_words
 
@@ -108,25 +109,19 @@ class EntityRules:
 
 
 def _defined_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
-    """Names defined with their acronym: capitalised words whose initials spell the capitals in the
-    parentheses after them ("General Motors (GM)", "Syrian Observatory for Human Rights (SOHR)")."""
+    """Names defined with their acronym: capitalised words whose initials (entities.names.acronym)
+    spell the capitals in the parentheses after them ("General Motors (GM)", "Syrian Observatory
+    for Human Rights (SOHR)")."""
     out = []
     for i in range(1, len(doc) - 2):
-        acronym = doc[i + 1].text
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text) or "." in doc[i + 1].text:
             continue
-        start, letters = i, []
-        while start > 0 and len(letters) < len(acronym):
-            t = doc[start - 1]
-            if t.text[:1].isupper() and t.is_alpha:
-                letters.insert(0, t.text[0])
-            elif t.lower_ not in SMALL_WORDS:
-                break
+        start = i  # back over capitalised words and the small words between them
+        while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha or doc[start - 1].lower_ in SMALL_WORDS):
             start -= 1
-        while start < i and doc[start].lower_ in SMALL_WORDS:
-            start += 1
-        if "".join(letters) == acronym and start < i:
-            out.append((Span(doc, start, i, label="ORG"), Span(doc, i + 1, i + 2, label="ORG")))
+        starts = [j for j in range(start, i) if acronym(doc[j].text) and acronym(doc[j:i].text) == doc[i + 1].text]
+        if starts:
+            out.append((Span(doc, starts[0], i, label="ORG"), Span(doc, i + 1, i + 2, label="ORG")))
     return out
 
 

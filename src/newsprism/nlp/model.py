@@ -10,24 +10,32 @@ from importlib import resources
 
 from spacy import util
 from spacy.language import Language
+from spacy.vocab import Vocab
 from thinc.api import Config
 
 PACKAGE = "newsprism.resources.model"
 
 
-def is_available() -> bool:
+def is_available(package: str = PACKAGE) -> bool:
     try:
-        return resources.files(PACKAGE).joinpath("pipeline.bin.gz").is_file()
+        return resources.files(package).joinpath("pipeline.bin.gz").is_file()
     except ModuleNotFoundError:
         return False
 
 
-def load_default() -> Language:
-    files = resources.files(PACKAGE)
+def load_packaged(package: str, exclude: list[str], vocab: Vocab | bool = True) -> Language:
+    """A pipeline packaged as config.cfg + pipeline.bin.gz (tools/model/package.py) in `package`,
+    its weights read less `exclude`; over `vocab` when one is given."""
+    files = resources.files(package)
     config = Config().from_str(files.joinpath("config.cfg").read_text(encoding="utf-8"))
-    nlp = util.load_model_from_config(config, auto_fill=False, validate=False)
-    nlp.from_bytes(gzip.decompress(files.joinpath("pipeline.bin.gz").read_bytes()), exclude=["tokenizer"])
-    nlp.tokenizer.from_bytes(files.joinpath("tokenizer.bin").read_bytes(), exclude=["vocab"])
+    nlp = util.load_model_from_config(config, vocab=vocab, auto_fill=False, validate=False)
+    nlp.from_bytes(gzip.decompress(files.joinpath("pipeline.bin.gz").read_bytes()), exclude=exclude)
+    return nlp
+
+
+def load_default() -> Language:
+    nlp = load_packaged(PACKAGE, ["tokenizer"])
+    nlp.tokenizer.from_bytes(resources.files(PACKAGE).joinpath("tokenizer.bin").read_bytes(), exclude=["vocab"])
     from . import entity_rules  # noqa: F401  (registers the factory)
 
     nlp.add_pipe("newsprism_entity_rules", after="ner")

@@ -8,6 +8,7 @@ carry the IDMC reporting term and unit (people vs households).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Claim, Span, TimeExpr
 from .quantities import Quantity, find_quantities
@@ -109,7 +110,7 @@ def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
 
 
 def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, hi: int,
-                 taken: list[tuple[int, int]] = []) -> tuple[str, str | None] | None:  # noqa: B006 (read only)
+                 taken: Sequence[tuple[int, int]] = ()) -> tuple[str, str | None] | None:
     """The kind cue closest to the figure in its clause, after it preferred; a cue inside the counted
     phrase ("7,000 displaced families", "IDPs") only when the clause has no other. A cue beyond the
     neighbouring figures (`lo`, `hi`) or inside another figure's counted phrase (`taken`) belongs to them."""
@@ -148,11 +149,12 @@ def _parenthetical(text: str, q: Quantity) -> bool:
     return bool(_ASIDE_BEFORE.search(text[max(0, q.start - 60):q.start]))
 
 
-def _window(text: str, quantities: list[Quantity], q: Quantity, sent: Span, facilities: set[int]) -> tuple[int, int]:
-    """Where q's cue may be: between the neighbouring figures, skipping figures in parentheses
-    ("1,100 families (5,500 people) stayed in shelters"), asides, counts of facilities ("195,000
-    Iraqis in 21 camps": the camps are where the people are) and the whole a share is of."""
-    others = [o for o in quantities if o is not q and not _parenthetical(text, o) and o.start not in facilities]
+def _window(quantities: list[Quantity], q: Quantity, sent: Span, skipped: set[int]) -> tuple[int, int]:
+    """Where q's cue may be: between the neighbouring figures, skipping the `skipped` ones (by start:
+    figures in parentheses, "1,100 families (5,500 people) stayed in shelters", other asides, and
+    counts of facilities, "195,000 Iraqis in 21 camps": the camps are where the people are) and the
+    whole a share is of."""
+    others = [o for o in quantities if o is not q and o.start not in skipped]
     before = [o for o in others if o.end <= q.start and o.unit != "share"]
     after = [o for o in others if o.start >= q.end]
     if q.unit == "share" and after and after[0].start - q.end <= 25:
@@ -198,23 +200,23 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
         sent_times = [t for t in times if sent.start <= t.start < sent.end]
         attribution = None
         attribution_done = False
-        phrases = {q.start: (q.start, *_counted(text, q, sent.end)) for q in quantities}  # start -> (start, noun, end)
-        facilities = {start for start, noun, _ in phrases.values() if noun in FACILITY_NOUNS}
-        asides = [o for o in quantities if _parenthetical(text, o)]
+        phrases = {q.start: _counted(text, q, sent.end) for q in quantities}  # start -> (noun, end of its phrase)
+        asides = {o.start for o in quantities if _parenthetical(text, o)}
+        skipped = asides | {start for start, (noun, _) in phrases.items() if noun in FACILITY_NOUNS}
         for q in quantities:
             timex = next((t for t in sent_times if t.start < q.end and q.start < t.end), None)
             if timex is not None and timex.type != "DURATION":
                 continue  # a date or a time, not a count
             if _LABEL_BEFORE.search(text[max(sent.start, q.start - 24):q.start]):
                 continue  # "magnitude 6.2", "category four", "Resolution 2254": a label, not a count
-            counted, phrase_end = _counted(text, q, sent.end)
+            counted, phrase_end = phrases[q.start]
             if counted is None and q.text.lower().split()[-1] in _SMALL_WORDS:
                 continue  # "one of the few", "two of Syria's roads": not a figure anyone reports
             base_of_share = any(p.unit == "share" and 0 <= q.start - p.end <= 25 for p in quantities)
             if counted is None and _AGE.search(text[max(sent.start, q.start - 40):q.start]) and text[q.end:q.end + 1] == ",":
                 continue  # "Bana Alabed, 7, who …": an age
-            lo, hi = _window(text, quantities, q, sent, facilities)
-            taken = [(o.start, phrases[o.start][2]) for o in asides if o is not q]  # "… —including more than one million displaced"
+            lo, hi = _window(quantities, q, sent, skipped)
+            taken = [(start, phrases[start][1]) for start in asides if start != q.start]  # "… —including more than one million displaced"
             cue = _nearest_cue(text, q, sent, phrase_end, lo, hi, taken) if counted not in FACILITY_NOUNS else None
             if counted in DISPLACED_NOUNS and (cue is None or cue[0] not in ("displaced", "refugees", "killed", "injured")):
                 term = DISPLACED_NOUNS[counted]

@@ -94,12 +94,11 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
     introduced: Speaker | None = None  # the last anonymous source introduced as "a …"
     for _, a in found:
         speaker = resolve(text, a.source, a.cue[0], mentions, previous, types, a.antecedent, introduced)
-        if _nested(a, found):  # named inside someone else's words: not whom a later "he" refers to
-            pass
-        elif speaker.name:
-            previous = Previous(speaker, max(a.cue[1], a.content[-1][1]))
-        if speaker.kind == "anonymous" and re.match(r"(?:an?|one)\s", (speaker.name or "").lower()) and not _nested(a, found):
-            introduced = speaker
+        if not _nested(a, found):  # one named inside someone else's words is not whom a later "he" refers to
+            if speaker.name:
+                previous = Previous(speaker, max(a.cue[1], a.content[-1][1]))
+            if speaker.kind == "anonymous" and re.match(r"(?:an?|one)\s", (speaker.name or "").lower()):
+                introduced = speaker
         parts = tuple(Span(x, y) for x, y in a.content)
         in_quotes = [any(q.content_start <= p.start and p.end <= q.content_end for q in quotations) for p in parts]
         mode = "direct" if all(in_quotes) else "mixed" if any(in_quotes) or _has_quotation(parts, quotations) else "indirect"

@@ -9,32 +9,26 @@ given that pipeline's vocab, or loads it when another pipeline does the parsing.
 """
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from importlib import resources
 
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
-from thinc.api import Config
 
+from ..nlp import model
 from .attribution import SUBJECTS, Attribution, _medium, _source_span
 from .speakers import RELATIVES
 
 PACKAGE = "newsprism.resources.attribution"
-LABELS = ("CUE", "SOURCE", "CONTENT")
 BATCH_SIZE = 64
 MAIN_CLAUSE = frozenset({"ROOT", "parataxis", "ccomp"})
 CLOSING_QUOTES = frozenset("”’\"'»")
 
 
 def is_available() -> bool:
-    try:
-        return resources.files(PACKAGE).joinpath("pipeline.bin.gz").is_file()
-    except ModuleNotFoundError:
-        return False
+    return model.is_available(PACKAGE)
 
 
 def load_tagger(vocab: Vocab | None = None) -> Language | None:
@@ -43,14 +37,8 @@ def load_tagger(vocab: Vocab | None = None) -> Language | None:
     if not is_available():
         return None
     if vocab is None or (vocab.vectors.shape, vocab.vectors.name) != _vectors():
-        from ..nlp.model import load_default
-
-        vocab = load_default().vocab
-    files = resources.files(PACKAGE)
-    config = Config().from_str(files.joinpath("config.cfg").read_text(encoding="utf-8"))
-    nlp = util.load_model_from_config(config, vocab=vocab, auto_fill=False, validate=False)
-    nlp.from_bytes(gzip.decompress(files.joinpath("pipeline.bin.gz").read_bytes()), exclude=["vocab", "tokenizer"])
-    return nlp
+        vocab = model.load_default().vocab
+    return model.load_packaged(PACKAGE, ["vocab", "tokenizer"], vocab)
 
 
 def _vectors() -> tuple[tuple[int, int], str]:
@@ -88,10 +76,6 @@ def _trimmed(span: Span) -> Span | None:
 
 def _distance(a: Span, b: Span) -> int:
     return max(a.start - b.end, b.start - a.end, 0)
-
-
-def _sentence(span: Span) -> int:
-    return span.doc[span.start].sent.start
 
 
 def _governs(cue: Span, span: Span) -> bool:
@@ -143,23 +127,24 @@ def group(doc: Doc, spans: Iterable[Span]) -> list[Attribution]:
     cues = [s for s in spans if s.label_ == "CUE"]
     if not cues or not doc.has_annotation("DEP"):
         return []
+    sentence = {s.start: doc[s.start].sent.start for s in spans}  # token -> its sentence's first token
     sources: dict[int, list[Span]] = {i: [] for i in range(len(cues))}
     contents: dict[int, list[Span]] = {i: [] for i in range(len(cues))}
-    for span in (s for s in spans if s.label_ == "SOURCE"):
-        same = [i for i in range(len(cues)) if _sentence(cues[i]) == _sentence(span)]
-        pool = [i for i in same if _in_subject(cues[i], span)] or same
-        if pool:
-            sources[min(pool, key=lambda i: _distance(cues[i], span))].append(_with_names(span))
-    for span in (s for s in spans if s.label_ == "CONTENT"):
-        same = [i for i in range(len(cues)) if _sentence(cues[i]) == _sentence(span)]
+    nearest = lambda pool, span: min(pool, key=lambda i: (_distance(cues[i], span), cues[i].start > span.start))  # noqa: E731
+    for span in sorted((s for s in spans if s.label_ != "CUE"), key=lambda s: (s.label_ != "SOURCE", s.start)):  # sources first
+        same = [i for i in range(len(cues)) if sentence[cues[i].start] == sentence[span.start]]
+        if span.label_ == "SOURCE":
+            pool = [i for i in same if _in_subject(cues[i], span)] or same
+            if pool:
+                sources[min(pool, key=lambda i: _distance(cues[i], span))].append(_with_names(span))
+            continue
         ruling = [i for i in same if _governs(cues[i], span)]
         if ruling or same:
-            contents[min(ruling or same, key=lambda i: (_distance(cues[i], span), cues[i].start > span.start))].append(span)
+            contents[nearest(ruling or same, span)].append(span)
             continue
         pool = [i for i in range(len(cues)) if sources[i]]
         if pool:  # a sentence of its own goes on the words of a main clause's speaker, not "because he was not authorized to"
-            main = [i for i in pool if cues[i].root.dep_ in MAIN_CLAUSE]
-            contents[min(main or pool, key=lambda i: (_distance(cues[i], span), cues[i].start > span.start))].append(span)
+            contents[nearest([i for i in pool if cues[i].root.dep_ in MAIN_CLAUSE] or pool, span)].append(span)
     out = []
     for i, cue in enumerate(cues):
         if not contents[i]:
