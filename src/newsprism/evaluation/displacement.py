@@ -14,10 +14,10 @@ from xml.etree import ElementTree as ET
 from ..dates.timex import find_times
 from ..ingest.language import detect
 from ..model import Claim, Span
-from ..numbers.claims import HOUSEHOLD_NOUNS, HOUSING_NOUNS, PEOPLE_NOUNS, find_claims
+from ..numbers.claims import HOUSEHOLD_NOUNS, HOUSING_NOUNS, PARTICIPLE_NOUNS, PEOPLE_NOUNS, find_claims
 
 DISPLACEMENT_KINDS = ("displaced", "refugees")
-COUNTED = {n.lower() for n in PEOPLE_NOUNS} | HOUSEHOLD_NOUNS
+COUNTED = {n.lower() for n in PEOPLE_NOUNS} | HOUSEHOLD_NOUNS | PARTICIPLE_NOUNS
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 
@@ -116,20 +116,26 @@ def figure(claim: Claim) -> float | None:
     return claim.value if claim.value is not None else claim.high
 
 
+# a figure followed by a verb, a preposition or punctuation, not by a noun we do not know ("70 trees")
+_BARE_FIGURE = re.compile(r"\s*(?:[,.;:)]|$|\w+(?:ing|ed)\b|(?:to|in|at|from|of|who|were|are|had|have|has|remain\w*|still|now)\b)")
+
+
 def main_displacement_claim(text: str) -> Claim | None:
-    """The excerpt's displacement figure: the first displacement claim that counts people or
-    households (a precise figure before a vague one), else the first that counts housing (IDMC
-    uses destroyed homes as a proxy only where no one is counted; destroyed before damaged), else
-    the first displacement claim."""
+    """The excerpt's displacement figure: the first displacement count of people or households,
+    a precise figure before a bare one followed by a verb ("175,500 staying in shelters") and both
+    before a vague one; else the first that counts housing (IDMC uses destroyed homes as a proxy
+    only where no one is counted; destroyed before damaged); else the first displacement count."""
     claims = find_claims(text, split_sentences(text), find_times(text))
-    found = [c for c in claims if c.kind in DISPLACEMENT_KINDS and c.unit != "share"]
+    found = [c for c in claims if c.kind in DISPLACEMENT_KINDS and c.unit is None]  # counts, not shares or percentages
 
     def rank(claim: Claim) -> int:
         if claim.counted in COUNTED and claim.counted not in HOUSING_NOUNS:
-            return 0 if claim.bound != "vague" else 1  # "hundreds of thousands" is nobody's figure
+            return 0 if claim.bound != "vague" else 2  # "hundreds of thousands" is nobody's figure
+        if claim.counted is None and claim.bound != "vague" and _BARE_FIGURE.match(text, claim.end):
+            return 1  # "at least 175,500 staying in shelters", "forced 17,000 to leave": people
         if claim.counted in HOUSING_NOUNS:
-            return 2 if claim.term != "Partially Destroyed Housing" else 3  # a damaged home is still a home
-        return 4
+            return 3 if claim.term != "Partially Destroyed Housing" else 4  # a damaged home is still a home
+        return 5
 
     return min(found, key=rank) if found else None  # the first of the best rank
 

@@ -21,8 +21,8 @@ _SMALL = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 # A number in words: "twenty-four", "two hundred and fifty thousand", "three million".
 WORD_NUMBER = rf"(?:half[- ]a[- ](?:{_SCALE})|(?:{_SMALL})(?:[- ](?:{_SMALL}))?(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*|(?:a|one)[- ](?:{_SCALE})(?:[- ](?:and[- ])?(?:{_SMALL}|{_SCALE}))*)"
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?"
-DIGIT_WITH_SCALE = rf"{DIGIT_NUMBER}(?:[ -]?(?:{_SCALE})s?|(?:k|m|mn|bn)\b)?"
+DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3}|, 000)+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d+)(?:\.\d+)?"
+DIGIT_WITH_SCALE = rf"{DIGIT_NUMBER}(?:(?:[ \u00a0]{{1,3}}|-)?(?:{_SCALE})s?|(?:k|m|mn|bn)\b)?"
 NUMBER = rf"(?:{DIGIT_WITH_SCALE}|{WORD_NUMBER})"
 
 _WORD_RE = re.compile(r"[a-z]+")
