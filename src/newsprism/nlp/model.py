@@ -33,9 +33,14 @@ def load_packaged(package: str, exclude: list[str], vocab: Vocab | bool = True) 
     return nlp
 
 
+def load_tokenizer(nlp: Language) -> None:
+    """newsprism's own tokenizer rules into `nlp`'s tokenizer (over its vocab)."""
+    nlp.tokenizer.from_bytes(resources.files(PACKAGE).joinpath("tokenizer.bin").read_bytes(), exclude=["vocab"])
+
+
 def load_default() -> Language:
     nlp = load_packaged(PACKAGE, ["tokenizer"])
-    nlp.tokenizer.from_bytes(resources.files(PACKAGE).joinpath("tokenizer.bin").read_bytes(), exclude=["vocab"])
+    load_tokenizer(nlp)
     from . import entity_rules  # noqa: F401  (registers the factory)
 
     nlp.add_pipe("newsprism_entity_rules", after="ner")

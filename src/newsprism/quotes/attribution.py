@@ -170,15 +170,15 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
     ("“…,” Barkley said." when the parser split the sentence at the quote), and a direct
     quotation nobody claimed continues the attribution before it in the paragraph ("“…,” he said.
     “…”") or, at the paragraph's start, the one after it."""
+    text = doc.text  # built from the tokens at each access: once here
     if quotations is None:  # the paragraph's direct quotations (offsets into doc.text)
-        text = doc.text
         quotations = [q for q in find_quotations(text, [Block("body", 0, len(text), text)]) if q.kind == "direct"]
     out: list[Attribution] = []
     claimed: set[int] = set()  # character offsets inside some content
     for token in doc:
         if token.i and doc[token.i - 1].text == "-":  # "so-called", "self-described": part of a compound word
             continue
-        found = _according(doc, token) or _verb_cue(token, lexicon, quotations)
+        found = _according(doc, token) or _verb_cue(token, lexicon, quotations, text)
         if found:
             out.append(found)
             claimed.update(i for a, b in found.content for i in range(a, b))
@@ -199,7 +199,8 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
     return sorted(out, key=lambda a: a.cue)
 
 
-def _verb_cue(token: Token, lexicon: CueLexicon, quotations: list[Quotation]) -> Attribution | None:
+def _verb_cue(token: Token, lexicon: CueLexicon, quotations: list[Quotation], text: str) -> Attribution | None:
+    """The attribution `token` is the cue of, if any (`text`: the paragraph's, doc.text)."""
     lemma = token.lemma_.lower()
     known = lexicon.knows(lemma)
     if not known and not (token.pos_ == "VERB" and quotations):
@@ -210,12 +211,12 @@ def _verb_cue(token: Token, lexicon: CueLexicon, quotations: list[Quotation]) ->
     if frame is None:
         if subject is None:
             return None
-        quote = _adjacent_quotation(token, subject, quotations)
+        quote = _adjacent_quotation(token, subject, quotations, text)
         if quote is None:
             return None
         speech = any(lexicon.accepts(lemma, f) for f in SPEECH_FRAMES)
         # any verb in "“…,” the farmer remembered." (a quotation ending in a comma, then subject and verb)
-        if not speech and not (quote.end <= token.idx and doc.text[quote.content_end - 1:quote.content_end] == ","
+        if not speech and not (quote.end <= token.idx and text[quote.content_end - 1:quote.content_end] == ","
                                and _bare_clause(token)):
             return None
         fragments: tuple[tuple[int, int], ...] = ((quote.content_start, quote.content_end),)
@@ -253,14 +254,13 @@ def _bare_clause(verb: Token) -> bool:
                or c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) and verb.dep_ in ("ROOT", "parataxis", "ccomp")
 
 
-def _adjacent_quotation(cue: Token, subject: Token, quotations: list[Quotation]) -> Quotation | None:
+def _adjacent_quotation(cue: Token, subject: Token, quotations: list[Quotation], text: str) -> Quotation | None:
     """The direct quotation right before the cue's clause ("“…,” Barkley said") or right after it
     ("Barkley said: “…”"), with only punctuation and the subject between."""
     doc = cue.doc
     first = min(cue.i, subject.left_edge.i)
     last = max(cue.i, subject.right_edge.i)
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    text = doc.text  # built from the tokens at each access: once here
     for q in quotations:
         if q.end <= start and not text[q.end:start].strip(" ,;:\u2014-\xa0"):
             return q

@@ -54,7 +54,7 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
                 for b, doc in parsed for e in doc.ents]
     found: list[tuple[int, Attribution]] = []  # (block number, attribution in article offsets)
     quoting = [(block, doc) for block, doc in parsed if block.kind in QUOTE_KINDS and doc.has_annotation("DEP")]
-    tagged = tag(tagger, [doc for _, doc in quoting]) if tagger is not None else [None] * len(quoting)
+    tagged = tag(tagger, [doc for _, doc in quoting], [b.text for b, _ in quoting]) if tagger is not None else [None] * len(quoting)
     for (block, doc), spans in zip(quoting, tagged):
         local = [_moved(q, -block.start) for q in quotations if block.start <= q.start < block.end]
         attributions = [a for a in find_attributions(doc, lexicon, local) if _wanted(doc, a)]

@@ -38,7 +38,9 @@ def load_tagger(vocab: Vocab | None = None) -> Language | None:
         return None
     if vocab is None or (vocab.vectors.shape, vocab.vectors.name) != _vectors():
         vocab = model.load_default().vocab
-    return model.load_packaged(PACKAGE, ["vocab", "tokenizer"], vocab)
+    tagger = model.load_packaged(PACKAGE, ["vocab", "tokenizer"], vocab)
+    model.load_tokenizer(tagger)  # it was trained on the tokens of newsprism's own tokenizer
+    return tagger
 
 
 def _vectors() -> tuple[tuple[int, int], str]:
@@ -47,19 +49,19 @@ def _vectors() -> tuple[tuple[int, int], str]:
     return (int(rows), int(width)), name
 
 
-def tag(tagger: Language, docs: Sequence[Doc]) -> list[list[Span]]:
-    """For each parsed doc, the tagger's spans, as Spans of that doc (its own entities untouched)."""
-    copies = (_blank_copy(doc, tagger.vocab) for doc in docs)
+def tag(tagger: Language, docs: Sequence[Doc], texts: Sequence[str] | None = None) -> list[list[Span]]:
+    """For each parsed doc, the tagger's spans, as Spans of that doc (its own entities untouched).
+    The tagger reads each paragraph's text (`texts`, the docs' texts when they are at hand) tokenised
+    afresh: no entities (it writes its own) and no sentence boundaries (its NER would not let a
+    content span cross them; PolNeAR's do)."""
+    texts = texts if texts is not None else [doc.text for doc in docs]
     out = []
-    for doc, tagged in zip(docs, tagger.pipe(copies, batch_size=BATCH_SIZE)):
-        out.append([span for e in tagged.ents if (span := _trimmed(Span(doc, e.start, e.end, label=e.label_))) is not None])
+    for doc, tagged in zip(docs, tagger.pipe(texts, batch_size=BATCH_SIZE)):
+        same_tokens = len(tagged) == len(doc)  # the same tokenizer: token for token
+        spans = (Span(doc, e.start, e.end, label=e.label_) if same_tokens
+                 else doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand") for e in tagged.ents)
+        out.append([trimmed for span in spans if span is not None and (trimmed := _trimmed(span)) is not None])
     return out
-
-
-def _blank_copy(doc: Doc, vocab: Vocab) -> Doc:
-    """The doc's tokens alone, over the tagger's vocab: no entities (the tagger writes its own) and
-    no sentence boundaries (the NER would not let a content span cross them; PolNeAR's do)."""
-    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
 
 
 def _trimmed(span: Span) -> Span | None:
