@@ -42,8 +42,8 @@ _CUES: list[tuple[str, str, str | None]] = [
     (r"evacuat\w*|rescued", "displaced", "Evacuated"),
     (r"relocat\w*|resettle\w*|migrat\w*|mov(?:e|ed|ing) (?:to|there)", "displaced", "Relocated"),
     (r"(?:relief|evacuation|displacement|IDP|temporary|refugee) (?:camps?|centres?|centers?|sites?)|in camps|camps", "displaced", "In Relief Camp"),
-    (r"shelter(?:ed|ing|s)|(?:in|took|take|taking|sought|seek|seeking|found|given|provided with) (?:an? |the )?(?:\w+ )?shelter"
-     r"|sought refuge|taking refuge|took refuge|housed", "displaced", "Sheltered"),  # not "do not have adequate shelter"
+    ((r"shelter(?:ed|ing|s)|(?:in|took|take|taking|sought|seek|seeking|found|given|provided with) (?:an? |the )?(?:\w+ )?shelter"
+      r"|sought refuge|taking refuge|took refuge|housed"), "displaced", "Sheltered"),  # not "do not have adequate shelter"
     (r"homeless|lost their homes|without (?:a )?homes?|without shelter", "displaced", "Homeless"),
     (r"refugees?|asylum", "refugees", "Refugees"),
     (r"displac\w*|uprooted|driven (?:from|out)|left their homes|IDPs|returnees|returned|returning|crossed the border|arrived", "displaced", "Displaced"),
