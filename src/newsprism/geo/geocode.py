@@ -5,7 +5,8 @@ words say what kind of place it is (province, region, crossing, camp, town…). 
 gazetteer's entries with the same key, else another transliteration of it (same consonant
 skeleton, and close once vowels are ignored). The story's context decides between them: places in
 the countries the story names come first, then their neighbours; then a matching feature, then
-population. A name with no candidate, or with only far-off candidates of no standing (a village of
+population (a first-level division weighs as a city of 300,000; a national capital called by its
+name weighs more, a place found only by one of its alternate names less). A name with no candidate, or with only far-off candidates of no standing (a village of
 that name on another continent), stays unresolved, with the reason: no point beats a wrong point.
 """
 from __future__ import annotations
@@ -36,6 +37,14 @@ MIN_VARIANT_SIMILARITY = 0.85
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement"})
 # A candidate outside the story's countries and their neighbours must be at least this populous.
 FAR_POPULATION = 100_000
+# A first-level division (no population in the lists) weighs as a city of this size: "California"
+# is the state, not the town of 11,857 in Missouri; "Aleppo", "Hama" and "New York" are the cities.
+PROVINCE_POPULATION = 300_000
+# A place found by one of its alternate names, not its own, weighs as one this many times (log10) smaller.
+ALTERNATE_PENALTY = 1.5
+# A national capital (a city of at least CAPITAL_POPULATION called by the capital's name) weighs this much more.
+CAPITAL_BONUS = 2.5
+CAPITAL_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +79,18 @@ def core(name: str) -> tuple[str, str | None]:
     return text.strip(" -"), feature
 
 
-def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0) -> float:
-    score = math.log10(place.population + 10) if how == "exact" else 30 * (likeness - MIN_VARIANT_SIMILARITY)
+def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0, own_name: bool = True,
+           capital: bool = False) -> float:
+    if how == "exact":
+        score = math.log10((PROVINCE_POPULATION if place.feature == "province" else place.population) + 10)
+    else:
+        score = 30 * (likeness - MIN_VARIANT_SIMILARITY) + (2.5 if place.feature == "province" else 0.0)
+    if capital:
+        score += CAPITAL_BONUS  # "Washington" in the news is the capital before the state
+    elif not own_name:
+        score -= ALTERNATE_PENALTY  # GeoNames also lists Columbus, Ohio under "Franklin": not what a reporter means
     if place.feature in ("country", "continent"):
         score += 8
-    elif place.feature == "province":
-        score += 2.5
     total = sum(context.countries.values()) or 1
     if place.country in context.countries:
         score += 3 + 3 * context.countries[place.country] / total
@@ -103,6 +118,9 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     part = all(LEADING.match(n) for n in names)  # "northern Syria": a part of Syria, not Syria
     for name in names:
         c, f = core(name)
+        whole = re.sub(r"^the\s+", "", LEADING.sub("", name.strip()), flags=re.I).strip(" -")
+        if f == "city" and whole != c and any(key(p.name) == key(whole) for p in gazetteer.exact(whole)):
+            c = whole  # "Kansas City", "Quebec City": "City" is part of the name
         feature = feature or f
         if c and c not in cores:
             cores.append(c)
@@ -110,9 +128,15 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
         # a plain, a crossing, a camp: the gazetteer's populated places are not it
         return Geo(feature, reason=f"a {feature}: not among the gazetteer's populated places")
     candidates: list[tuple[Place, str, float]] = []
+    own: set[tuple[int | None, str]] = set()  # candidates found by their own name
+    capitals: set[tuple[int | None, str]] = set()  # … and by a national capital's name
     for c in cores:
         short = len(c) <= 4 and c.replace(".", "").isupper()  # "UK", "U.S.": a country or a division, not a village
-        candidates += [(p, "exact", 1.0) for p in gazetteer.exact(c) if not short or p.feature in ("country", "province")]
+        found = [p for p in gazetteer.exact(c) if not short or p.feature in ("country", "province")]
+        candidates += [(p, "exact", 1.0) for p in found]
+        own |= {(p.geonameid, p.name) for p in found if key(p.name) in (key(c), key(c + " City"))}  # "New York" City
+        capitals |= {(p.geonameid, p.name) for p in found if p.feature in SETTLEMENTS and p.population >= CAPITAL_POPULATION
+                     and (p.country, key(c)) in gazetteer.capitals}
     if not candidates:  # another transliteration, only in the story's countries
         for c in cores:
             k = key(c)
@@ -123,7 +147,9 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
                         candidates.append((p, "variant", likeness))
     if not candidates:
         return Geo(feature or "place", reason="not in the gazetteer")
-    ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(c[0], c[1], feature, context, c[2]))]
+    ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(
+        c[0], c[1], feature, context, c[2], c[1] != "exact" or (c[0].geonameid, c[0].name) in own or c[0].feature == "country",
+        (c[0].geonameid, c[0].name) in capitals))]
     best, how = ranked[0]
     if not _acceptable(best, context):
         places = len({p.geonameid for p, _, _ in candidates})
