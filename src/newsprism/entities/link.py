@@ -274,7 +274,7 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
                       "type": _type(cls, name, actor.type if actor else None, actors, gazetteer),
                       "refs": sorted(r for n in members for r in n.refs)})
     _add_state_uses(built, state_uses, iso3, gazetteer)
-    context = Context.of(Counter({_country_of(b, gazetteer): len(b["refs"]) for b in built if b["type"] == "country"}), gazetteer)
+    context = _story_context(built, iso3, gazetteer)
     for b in built:
         b["geo"] = _geo(b, context, gazetteer)
         if b["type"] == "nationality":
@@ -302,6 +302,30 @@ def _entity_id(b: dict, articles: Sequence[Article]) -> str:
     first = b["refs"][0] if b["refs"] else (0, -1)
     seed = f"{b['type']}|{b['name']}|{articles[first[0]].id}|{first[1]}"
     return "ent-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+def _story_context(built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer) -> Context:
+    """Where the story is: the countries it names and its nationalities' countries, and the
+    countries of the places it names that only one country has as a division or a city of 100,000
+    ("Texas", "Houston": the story is American), each by mentions."""
+    named: Counter[str] = Counter()
+    for b in built:
+        if b["type"] == "country":
+            named[_country_of(b, gazetteer)] += len(b["refs"])
+        elif b["type"] == "nationality":
+            iso = iso3.get(_demonyms().get(next(iter(b["members"][0].spellings)).lower(), ""))
+            if iso:
+                named[iso] += len(b["refs"])
+    named.pop("", None)
+    placed: Counter[str] = Counter()
+    for b in built:
+        if b["type"] != "place":
+            continue
+        salient = {p.country for c in {core(s)[0] for n in b["members"] for s in n.spellings} for p in gazetteer.exact(c)
+                   if p.feature == "province" or p.population >= 100_000}
+        if len(salient) == 1:
+            placed[salient.pop()] += len(b["refs"])
+    return Context.of(named + placed, gazetteer)
 
 
 def _country_of(b: dict, gazetteer: Gazetteer) -> str:

@@ -75,11 +75,13 @@ def place_map(story: Story, rows: list[dict]) -> dict:
     places = [e for e in located if e.type == "place"] or located
     if not places:
         return {"svg": None, "unresolved": unresolved, "off_map": []}
-    # the map centres on where most mentions are; far-off places (a capital abroad) are listed instead
-    weighted = sorted((p for e in places for p in [(e.geo.lat, e.geo.lon)] * len(e.mentions)))
-    mid_lat = weighted[len(weighted) // 2][0]
-    mid_lon = sorted(p[1] for p in weighted)[len(weighted) // 2]
-    focus = [e for e in places if abs(e.geo.lat - mid_lat) <= FOCUS_DEGREES and abs(e.geo.lon - mid_lon) <= FOCUS_DEGREES]
+    # the map centres on the place with the most mentions around it; far-off places (a capital
+    # abroad) are listed instead. (The median latitude and the median longitude taken apart can
+    # point at a spot no place is near: Washington State and Washington, D.C.)
+    near = lambda a, b: abs(a.geo.lat - b.geo.lat) <= FOCUS_DEGREES and abs(a.geo.lon - b.geo.lon) <= FOCUS_DEGREES  # noqa: E731
+    busiest = sorted(places, key=lambda e: -len(e.mentions))[:200]
+    centre = max(busiest, key=lambda c: sum(len(e.mentions) for e in places if near(c, e)))
+    focus = [e for e in places if near(centre, e)]
     lats = [e.geo.lat for e in focus]
     lons = [e.geo.lon for e in focus]
     south, north, west, east = min(lats) - PAD, max(lats) + PAD, min(lons) - PAD, max(lons) + PAD
