@@ -97,7 +97,8 @@ def _next_word(text: str, end: int) -> str:
 def _class(text: str, label: str, actors: ActorList, places: set[str], surnames: set[str], gazetteer: Gazetteer) -> str | None:
     """The class the mention's words support, or None for a mention that is not a name."""
     words = fold(text).split()
-    if not words or len(words) == 1 and words[0] in STOP_WORDS:
+    if not words or len(words) == 1 and words[0] in STOP_WORDS and not (
+            text.replace(".", "").isupper() and gazetteer.by_key.get(key(text))):  # "us", but "US" and "U.S." are the country
         return None
     if actors.find(text):
         return "ORG"
@@ -380,6 +381,8 @@ def _merge_same_place(built: list[dict]) -> list[dict]:
             first["refs"] = sorted(first["refs"] + b["refs"])
             if len(b["refs"]) > len(first["refs"]) - len(b["refs"]) and not first["actor"]:
                 first["name"] = b["name"]
+            if b["type"] == "country" and first["type"] == "place":  # the country, whatever else was read as a place of it
+                first["type"], first["name"], first["geo"] = "country", b["name"], b["geo"]
             continue
         if gid:
             kept[gid] = b

@@ -4,11 +4,13 @@ commander")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Block, Mention
 from ..nlp.entity_rules import TITLES
+from ..nlp.headline import lowercase_words
 from ..nlp.sentences import SentenceIndex
 
 LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
@@ -130,20 +132,44 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
 
 
+CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                           "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _repeatable(found: list[Mention]) -> dict[str, str]:
+    """Names the model found once in the article, with their most frequent label, to be found
+    wherever else the article writes them ("Chrysler", "Fiat" where the model missed a repeat); not
+    one-word names that are also common words or dates ("Jobs", "May")."""
+    labels: dict[str, Counter[str]] = {}
+    for m in found:
+        words = m.text.split()
+        if m.label not in ("PERSON", "ORG", "LOC") or len(m.text) < 3 or not m.text[:1].isupper():
+            continue
+        if len(words) == 1 and (m.text.lower() in lowercase_words() or m.text.lower() in CALENDAR_WORDS):
+            continue
+        labels.setdefault(m.text, Counter())[m.label] += 1
+    return {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
+
+
 def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
                     sentences: SentenceIndex) -> list[Mention]:
     """Mentions of listed names (ORG), of places written as "the town of X" or "the X plain" (LOC),
-    and of the surnames of people named in full in the article ("Jobs" after "Steve Jobs", which
-    the model reads as a common noun) inside `blocks`, where they overlap no mention already found."""
+    of the surnames of people named in full in the article ("Jobs" after "Steve Jobs", which
+    the model reads as a common noun), and repeats of the names the model found elsewhere in the
+    article, inside `blocks`, where they overlap no mention already found."""
     taken = sorted((m.start, m.end) for m in found)
     extra = []
     surnames = {m.text.split()[-1] for m in found if m.label == "PERSON" and len(m.text.split()) > 1
                 and len(m.text.split()[-1]) > 2 and m.text.split()[-1][:1].isupper()}
     surname_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))) if surnames else None
+    repeated = _repeatable(found)
+    repeated_re = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % "|".join(map(re.escape, sorted(repeated, key=len, reverse=True)))) if repeated else None
     for block in blocks:
         spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
         if surname_re is not None:
             spans += [(m.start(), m.end(), "PERSON") for m in surname_re.finditer(block.text)]
+        if repeated_re is not None:
+            spans += [(m.start(), m.end(), repeated[m.group(0)]) for m in repeated_re.finditer(block.text)]
         for s, e, label in spans:
             start, end = block.start + s, block.start + e
             if not any(a < end and start < b for a, b in taken):
