@@ -1,7 +1,7 @@
 """Cross-document entity linking, B-cubed on MEANTIME (newsprism.evaluation.meantime).
 
-Each topic (30 Wikinews articles) is one story: language pipeline, mentions, linking as in the
-main job. Reported per topic and pooled over all gold name mentions. A gold mention ("U.S.
+Each topic (30 Wikinews articles) is one story: language pipeline, mentions (with the story's
+names found across its articles), linking as in the main job. Reported per topic and pooled over all gold name mentions. A gold mention ("U.S.
 President Barack Obama") is matched to the system mention holding its head, its last word.
 Usage: python bench/entities_meantime.py [--no-save]
 """
@@ -13,11 +13,11 @@ from pathlib import Path
 
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import link_entities
-from newsprism.entities.mentions import ListedNames
+from newsprism.entities.mentions import ListedNames, story_mentions
 from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.meantime import b_cubed, gold_clusters, read_corpus
 from newsprism.geo.gazetteer import default_gazetteer
-from newsprism.nlp.pipeline import add_sentences, load_pipeline
+from newsprism.nlp.pipeline import SENTENCE_KINDS, add_sentences, load_pipeline
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "entities-events" / "meantime" / "intra_cross-doc_annotation"
 RESULTS = Path(__file__).resolve().parent / "results" / "entities_meantime.json"
@@ -26,7 +26,8 @@ RESULTS = Path(__file__).resolve().parent / "results" / "entities_meantime.json"
 def system_clusters(docs) -> dict[tuple[str, int, int], str]:
     nlp = load_pipeline(None)
     actors = actor_list()
-    articles = list(add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=ListedNames(actors.names())))
+    articles = story_mentions(list(add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=ListedNames(actors.names()))),
+                              SENTENCE_KINDS)
     entities, _ = link_entities(articles, actors, default_gazetteer())
     spans = {}
     by_id = {a.id: a for a in articles}

@@ -18,7 +18,7 @@ from .ingest.manifest import Manifest, read_manifest
 from .ingest.readers import read_file
 from .entities.actors import actor_list
 from .entities.link import link_entities
-from .entities.mentions import ListedNames
+from .entities.mentions import ListedNames, story_mentions
 from .figures import add_times_and_claims
 from .geo.gazetteer import default_gazetteer
 from .link.claim_groups import group_claims
@@ -26,7 +26,7 @@ from .link.duplicates import find_duplicates
 from .link.quote_groups import group_quotes
 from .link.timeline import build_timeline
 from .model import Article, RawDocument, Rejection, Story
-from .nlp.pipeline import add_sentences, load_pipeline, pipeline_id
+from .nlp.pipeline import SENTENCE_KINDS, add_sentences, load_pipeline, pipeline_id
 from .quotes.settings import QuoteSettings
 from .compare import with_comparison
 from .settings import Settings
@@ -147,7 +147,13 @@ def analyze(paths: Iterable[str | Path], settings: Settings = Settings(), store:
             store.record_source(r.source, "rejected", None, r.reason)
         store.commit()
     summary.articles = len(articles)
-    kept = list(articles.values())
+    kept = story_mentions(list(articles.values()), SENTENCE_KINDS)  # names the model found in another article
+    if store:
+        for before, after in zip(articles.values(), kept):
+            if after is not before:
+                store.save_article(after, store.fingerprint(after.id) or "")
+        store.commit()
+    articles = {a.id: a for a in kept}
     duplicates = find_duplicates(kept, settings.shingle_words, settings.max_shingle_df, settings.min_duplicate_score)
     claim_groups = group_claims(kept)
     timeline = build_timeline(kept)

@@ -105,8 +105,8 @@ def _class(text: str, label: str, actors: ActorList, places: set[str], surnames:
     if label in ("ORG", "LOC") and key(text) in surnames:
         return "PERSON"  # "Al-Adnan’s" read as an organisation, where "Khaled al-Adnan" is named
     if label == "PERSON":
-        if all(w in TITLES for w in words) or len(words) == 1 and words[0] in lowercase_words():
-            return None
+        if all(w in TITLES for w in words) or len(words) == 1 and words[0] in lowercase_words() and key(text) not in surnames:
+            return None  # "Jobs" is a name where the story names Steve Jobs
         k = key(text)
         if words[0] in PLACE_PREFIXES and len(words) > 1 or k in places or (
                 len(words) <= 2 and any(p.feature in ("country", "province") for p in gazetteer.by_key.get(k, ()))):
@@ -160,7 +160,29 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
             name.refs.append((ai, mi))
             if m.descriptor:
                 name.descriptors.append(m.descriptor)
-    return list(names.values()), state_uses
+    return _one_class_per_name(names), state_uses
+
+
+def _one_class_per_name(names: dict[tuple[str, str], _Name]) -> list[_Name]:
+    """A name the model reads in different classes across the story ("Boeing" an organisation 27
+    times, a place 8 times) takes the class it has at least twice as often as any other."""
+    by_key: dict[str, list[_Name]] = defaultdict(list)
+    for (cls, k), n in names.items():
+        if cls in ("PERSON", "ORG", "LOC") and not n.actor:
+            by_key[k if cls == "ORG" else _org_key(k)].append(n)  # "Chrysler Group" read as a place is still Chrysler
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda n: -len(n.refs))
+        major = group[0]
+        if len(major.refs) < 2 * len(group[1].refs):
+            continue
+        for minor in group[1:]:
+            major.spellings.update(minor.spellings)
+            major.refs = sorted(major.refs + minor.refs)
+            major.descriptors += minor.descriptors
+            del names[(minor.cls, minor.key)]
+    return list(names.values())
 
 
 def _org_key(text: str) -> str:
@@ -168,6 +190,8 @@ def _org_key(text: str) -> str:
     words = key(text).split()
     while len(words) > 1 and words[-1] in CORPORATE:
         words.pop()
+    if len(words) > 1 and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]  # "Ford Motors" is "Ford Motor"
     return " ".join(words)
 
 
