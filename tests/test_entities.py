@@ -176,8 +176,8 @@ def test_geoparsing_dev_floors() -> None:
 
 
 def test_meantime_cross_document_floor() -> None:
-    """B-cubed over MEANTIME's cross-document name mentions (bench/entities_meantime.py): F1 0.816,
-    precision 0.916 measured. (Precision was 0.932 before repeats of a found name became mentions:
+    """B-cubed over MEANTIME's cross-document name mentions (bench/entities_meantime.py): F1 0.853,
+    precision 0.919 measured. (Precision was 0.932 before repeats of a found name became mentions:
     gold person mentions such as "the Vice Chairman of Chrysler" are matched by their last word,
     which is now a Chrysler mention.)"""
     from entities_meantime import system_clusters
@@ -190,4 +190,4 @@ def test_meantime_cross_document_floor() -> None:
         system.update({(topic,) + k: v for k, v in system_clusters(docs).items()})
     precision, recall, f1 = b_cubed(gold, system)
     assert len(gold) == 741
-    assert f1 >= 0.80 and precision >= 0.905, (precision, recall, f1)
+    assert f1 >= 0.84 and precision >= 0.91, (precision, recall, f1)

@@ -160,7 +160,27 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
             name.refs.append((ai, mi))
             if m.descriptor:
                 name.descriptors.append(m.descriptor)
+    _short_names_of_organisations(names, gazetteer)
     return _one_class_per_name(names), state_uses
+
+
+def _short_names_of_organisations(names: dict[tuple[str, str], _Name], gazetteer: Gazetteer) -> None:
+    """A one-word "place" that begins an organisation's name in the story, and is no country,
+    division or city of 100,000, is that organisation's short name: "Ford" beside "Ford Motor"."""
+    first_words = {k.split()[0] for cls, k in names if cls == "ORG" and len(k.split()) > 1}
+    for (cls, k), n in list(names.items()):
+        if cls != "LOC" or n.actor or " " in k or k not in first_words:
+            continue
+        if any(p.feature in ("country", "province", "continent") or p.population >= 100_000 for p in gazetteer.exact(k)):
+            continue
+        del names[(cls, k)]
+        n.cls = "ORG"
+        if ("ORG", k) in names:
+            names[("ORG", k)].spellings.update(n.spellings)
+            names[("ORG", k)].refs = sorted(names[("ORG", k)].refs + n.refs)
+            names[("ORG", k)].descriptors += n.descriptors
+        else:
+            names[("ORG", k)] = n
 
 
 def _one_class_per_name(names: dict[tuple[str, str], _Name]) -> list[_Name]:
@@ -261,6 +281,14 @@ def _join_names(names: list[_Name], articles: Sequence[Article]) -> _Sets:
         roots = {sets.find(j) for j in longer}
         if len(roots) == 1:
             sets.join(longer[0], i)
+        elif len(roots) > 1:  # "Apple": "Apple Computer" or "Apple Corps"? the one it shares most articles with
+            seen = {a for a, _ in n.refs}
+            shared = Counter()
+            for j in longer:
+                shared[sets.find(j)] += len(seen & {a for a, _ in names[j].refs})
+            (best, top), (_, second) = shared.most_common(2)
+            if top >= 2 and top >= 2 * second:
+                sets.join(best, i)
     return sets
 
 

@@ -145,12 +145,14 @@ def _repeatable(found: list[Mention]) -> dict[str, str]:
     labels: dict[str, Counter[str]] = {}
     for m in found:
         words = m.text.split()
-        if m.label not in ("PERSON", "ORG", "LOC") or len(m.text) < 3 or not m.text[:1].isupper():
+        if m.label not in ("PERSON", "ORG", "LOC") or len(m.text) < 2 or not m.text[:1].isupper():
             continue
         if len(words) == 1 and (m.text.lower() in lowercase_words() or m.text.lower() in CALENDAR_WORDS):
             continue
         labels.setdefault(m.text, Counter())[m.label] += 1
-    return {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
+    # a two-letter name ("GM", "UN") only in capitals and found at least twice
+    return {text: counts.most_common(1)[0][0] for text, counts in labels.items()
+            if len(text) > 2 or text.isupper() and counts.total() >= 2}
 
 
 def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
