@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -134,6 +134,37 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
 
 
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&-]*")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+
+
+class NameFinder:
+    """Where a set of names (as written, case-sensitive) occur as whole words in a text: each
+    capitalised word is looked up among the names that begin with it, the longest first. As fast
+    with fifty thousand names as with five, where one regular expression of them all is not."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(set(names), key=len, reverse=True):
+            first = _CAPITALISED.match(name)
+            if first:
+                self.by_first.setdefault(first.group(0).rstrip(".’'"), []).append(name)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        covered = 0
+        for m in _CAPITALISED.finditer(text):
+            if m.start() < covered:
+                continue
+            for name in self.by_first.get(m.group(0).rstrip(".’'"), ()):
+                end = m.start() + len(name)
+                if text.startswith(name, m.start()) and not (end < len(text) and _WORD_CHAR.match(text, end)):
+                    out.append((m.start(), end, name))
+                    covered = end
+                    break
+        return out
+
+
 CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
                            "monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -167,13 +198,13 @@ def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names:
                 and len(m.text.split()[-1]) > 2 and m.text.split()[-1][:1].isupper()}
     surname_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))) if surnames else None
     repeated = _repeatable(found)
-    repeated_re = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % "|".join(map(re.escape, sorted(repeated, key=len, reverse=True)))) if repeated else None
+    repeated_finder = NameFinder(repeated) if repeated else None
     for block in blocks:
         spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
         if surname_re is not None:
             spans += [(m.start(), m.end(), "PERSON") for m in surname_re.finditer(block.text)]
-        if repeated_re is not None:
-            spans += [(m.start(), m.end(), repeated[m.group(0)]) for m in repeated_re.finditer(block.text)]
+        if repeated_finder is not None:
+            spans += [(s, e, repeated[name]) for s, e, name in repeated_finder.find(block.text)]
         for s, e, label in spans:
             start, end = block.start + s, block.start + e
             if not any(a < end and start < b for a, b in taken):
@@ -195,17 +226,17 @@ def story_mentions(articles: Sequence[Article], kinds: frozenset[str]) -> list[A
             names.setdefault(words[-1], "PERSON")
     if not names:
         return list(articles)
-    pattern = re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % "|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    finder = NameFinder(names)
     out = []
     for article in articles:
         taken = [(m.start, m.end) for m in article.mentions]
         sentences = SentenceIndex(article.sentences)
         extra = []
         for block in (b for b in article.blocks if b.kind in kinds):
-            for m in pattern.finditer(block.text):
-                start, end = block.start + m.start(), block.start + m.end()
+            for s, e, name in finder.find(block.text):
+                start, end = block.start + s, block.start + e
                 if not any(a < end and start < b for a, b in taken):
-                    extra.append(Mention(start, end, m.group(0), names[m.group(0)], sentences.at(start)))
+                    extra.append(Mention(start, end, name, names[name], sentences.at(start)))
                     taken.append((start, end))
         out.append(replace(article, mentions=tuple(sorted(article.mentions + tuple(extra), key=lambda m: m.start))) if extra else article)
     return out
