@@ -45,7 +45,7 @@ def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
                 continue
             for ref in e.mentions:
                 m = article.mentions[ref.mention]
-                found.append(Predicted(m.start, m.end, getattr(geo, "lat", None), getattr(geo, "lon", None)))
+                found.append(Predicted(m.start, m.end, getattr(geo, "lat", None), getattr(geo, "lon", None), getattr(geo, "geonameid", None)))
         out[article.id] = found
     return out
 
@@ -69,7 +69,8 @@ def main() -> None:
             row = score(chosen, lambda d: predicted[d.name])
             results[f"{corpus} {split}"] = row
             print(f"{corpus:10} {split:4}  P {row['precision']:6.2f}  R {row['recall']:6.2f}  F1 {row['f1']:6.2f}  "
-                  f"within 161 km {row['resolved_within_161km']:6.2f}% of {row['scored_for_resolution']}")
+                  f"within 161 km {row['resolved_within_161km']:6.2f}%  same entry or within 161 km "
+                  f"{row['resolved_same_entry_or_161km']:6.2f}% of {row['scored_for_resolution']}")
     print(f"{time.perf_counter() - started:.0f} s")
     if not args.no_save:
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
