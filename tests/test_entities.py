@@ -10,10 +10,11 @@ import pytest
 from conftest import DEMO, shared
 
 from newsprism.api import run
+from newsprism.entities.link import _is_language
 from newsprism.entities.names import acronym, key, skeleton
 from newsprism.geo.gazetteer import default_gazetteer
 from newsprism.geo.geocode import Context, geocode
-from newsprism.model import Entity, Story
+from newsprism.model import Entity, Mention, Span, Story
 from newsprism.settings import Settings
 from newsprism.store import StoreReader
 
@@ -191,3 +192,15 @@ def test_meantime_cross_document_floor() -> None:
     precision, recall, f1 = b_cubed(gold, system)
     assert len(gold) == 741
     assert f1 >= 0.84 and precision >= 0.91, (precision, recall, f1)
+
+
+@pytest.mark.parametrize("text, word, language", [
+    ("The strong status of English in the EU has been implicitly questioned.", "English", True),
+    ("Some parents speak in a mix of Egyptian Arabic and English. Others do not.", "English", True),
+    ("A former Russian double agent was found in the English city of Salisbury.", "English", False),
+    ("The Chinese, meanwhile, said the talks would go on.", "Chinese", False),
+    ("Russian jets struck rebel positions overnight.", "Russian", False),
+])
+def test_a_language_is_not_a_nationality(text: str, word: str, language: bool) -> None:
+    start = text.index(word)
+    assert _is_language(text, Mention(start, start + len(word), word, "NORP", Span(start, start))) is language

@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import Gazetteer
 from ..geo.geocode import Context, core, geocode
-from ..model import Alias, Article, Entity, Equation, Geo, MentionRef, Span
+from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
 from ..resources import tsv_rows
@@ -89,6 +89,27 @@ def _demonyms() -> dict[str, str]:
     return {row["name"].lower(): row["country"] for row in tsv_rows(path)}
 
 
+LANGUAGES = frozenset("english french german spanish arabic russian chinese mandarin italian portuguese japanese turkish "
+                      "persian farsi hebrew kurdish dutch greek korean hindi urdu polish ukrainian swedish".split())
+LANGUAGE_BEFORE = re.compile(r"\b(?:in|of|speak|speaks|spoke|speaking|learn|learning|learned|plus|translated|translation|"
+                             r"fluent|subtitles|subtitled)\s+$", re.I)
+LANGUAGE_VERBS = frozenset("is was will would remains has had provides became becomes".split())
+
+
+def _is_language(text: str, m: Mention) -> bool:
+    """A demonym that names a language here: after "in", "of", "speaks"… with no noun after it ("the
+    status of English in the EU", not "in Russian airspace"), or standing alone (before a full stop,
+    a bracket, or a verb: "English will remain")."""
+    if m.text.lower() not in LANGUAGES:
+        return False
+    after = text[m.end:m.end + 20]
+    if LANGUAGE_BEFORE.search(text[max(0, m.start - 16):m.start]) and _next_word(text, m.end) in STOP_WORDS | {""}:
+        return True
+    if re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I):
+        return False  # "the Chinese, meanwhile, said": the people or the state
+    return bool(re.match(r"\s*(?:[.,;:)!?]|$)", after)) or _next_word(text, m.end) in LANGUAGE_VERBS
+
+
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"[\s-]*([A-Za-z-]+)", text[end:end + 30])
     return m.group(1).lower() if m else ""
@@ -148,6 +169,8 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
             cls = _class(m.text, m.label, actors, places, surnames, gazetteer)
             if cls is None:
                 continue
+            if cls == "NORP" and _is_language(article.source_text, m):
+                continue  # "in English", "English is an official EU language": the language, not England
             if cls == "NORP" and _next_word(article.source_text, m.end) in STATE_NOUNS and m.text.lower() in demonyms:
                 state_uses[(ai, mi)] = demonyms[m.text.lower()]
                 continue
