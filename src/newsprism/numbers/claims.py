@@ -43,10 +43,12 @@ _CUES: list[tuple[str, str, str | None]] = [
     (r"relocat\w*|resettle\w*|migrat\w*|mov(?:e|ed|ing) (?:to|there)", "displaced", "Relocated"),
     (r"(?:relief|evacuation|displacement|IDP|temporary|refugee) (?:camps?|centres?|centers?|sites?)|in camps|camps", "displaced", "In Relief Camp"),
     ((r"shelter(?:ed|ing|s)|(?:in|took|take|taking|sought|seek|seeking|found|given|provided with) (?:an? |the )?(?:\w+ )?shelter"
-      r"|sought refuge|taking refuge|took refuge|housed"), "displaced", "Sheltered"),  # not "do not have adequate shelter"
+      r"|sought refuge|taking refuge|took refuge|housed|staying (?:at|in)"), "displaced", "Sheltered"),  # not "do not have adequate shelter"
     (r"homeless|lost their homes|without (?:a )?homes?|without shelter", "displaced", "Homeless"),
     (r"refugees?|asylum", "refugees", "Refugees"),
-    (r"displac\w*|uprooted|driven (?:from|out)|left their homes|IDPs|returnees|returned|returning|crossed the border|arrived", "displaced", "Displaced"),
+    ((r"displac\w*|uprooted|driven (?:from|out)|left their homes|(?:had|have|has) left|"
+      r"left (?:the (?:city|town|area|village|villages|country|region|camp)|(?:eastern |western |northern |southern )?(?-i:[A-Z])\w*)|"
+      r"IDPs|returnees|returned|returning|crossed the border|arrived"), "displaced", "Displaced"),
     (r"killed|dead|died|deaths?|death toll|lost their lives|bodies|massacred|slain|killing|fatalities|executed", "killed", None),
     (r"injured|wounded|hurt|injuries|casualties", "injured", None),
     (r"arrest\w*|detain\w*|detention|rounded up|jailed|imprisoned|in custody|captured", "arrested", None),
