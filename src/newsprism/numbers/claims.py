@@ -93,13 +93,21 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 
 # Places people stay in: a count of them is not a count of people, nor a rival figure for the cue.
 FACILITY_NOUNS = {"camps", "camp", "centres", "centers", "sites", "schools", "buses", "settlements"}
+# … and areas: "513,000 people in 14 districts were evacuated" — the districts are where, not who
+AREA_NOUNS = {"villages", "towns", "districts", "provinces", "countries", "areas", "regions", "communities",
+              "municipalities", "counties", "cities", "neighbourhoods", "neighborhoods"}
+PLACE_NOUNS = FACILITY_NOUNS | AREA_NOUNS
+# words that end the phrase a figure counts: a verb, a conjunction, a preposition ("approximately
+# 1 000 rendered homeless across several villages" does not count villages)
+_PHRASE_ENDS = frozenset("were was are is have had has who which and in on at to from across into near around throughout "
+                         "within after before during over under by".split())
 _FACILITY_BEFORE = re.compile(r"\b(?:temporary|emergency|collective|evacuation|transit|communal)\s+$", re.IGNORECASE)
 # "the total number of returnees ... is now 253,000": the counted noun comes before the figure
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}(?P<noun>" + "|".join(sorted(set(PEOPLE_NOUNS) | HOUSEHOLD_NOUNS, key=len, reverse=True)) + r")\b[^.;]{0,120}?\b(?:is|was|are|were|be|stands?\s+at|stood\s+at|"
                         r"reached|rose\s+to|risen\s+to|increased\s+to|totall?(?:ed|s)?|now)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _CAMP = re.compile(r"\bcamps?\b", re.IGNORECASE)
 _AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
-_NOUNS = set(PEOPLE_NOUNS) | HOUSEHOLD_NOUNS | MILITARY_NOUNS | MONEY_NOUNS | _OTHER_NOUNS | FACILITY_NOUNS
+_NOUNS = set(PEOPLE_NOUNS) | HOUSEHOLD_NOUNS | MILITARY_NOUNS | MONEY_NOUNS | _OTHER_NOUNS | PLACE_NOUNS
 
 
 def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
@@ -120,7 +128,7 @@ def _counted(text: str, q: Quantity, sent_end: int) -> tuple[str | None, int]:
             if w in _ADJECTIVE_NOUNS | PARTICIPLE_NOUNS and following in _NOUNS:
                 return following, q.end + words[i + 1].end()  # "1,100 displaced families"
             return w, q.end + word.end()
-        if w in ("were", "was", "are", "is", "have", "had", "has", "who", "which", "and", "in", "on", "at", "to", "from"):
+        if w in _PHRASE_ENDS:
             break
     return None, q.end
 
@@ -282,7 +290,7 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
         attribution_done = False
         phrases = _counted_phrases(text, quantities, sent)  # start -> (noun, end of its phrase)
         asides = {o.start for o in quantities if _parenthetical(text, o)}
-        skipped = asides | {start for start, (noun, _) in phrases.items() if noun in FACILITY_NOUNS}
+        skipped = asides | {start for start, (noun, _) in phrases.items() if noun in PLACE_NOUNS}
         phrase_ends = {start: end for start, (_, end) in phrases.items()}
         for q in quantities:
             timex = next((t for t in sent_times if t.start < q.end and q.start < t.end), None)
@@ -294,7 +302,7 @@ def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list
                 continue  # "Bana Alabed, 7, who …": an age
             lo, hi = _window(quantities, q, sent, skipped, phrase_ends)
             taken = [_aside_extent(text, phrases, start, sent) for start in asides if start != q.start]
-            found = _nearest_cue(text, q, sent, phrase_end, lo, hi, taken) if counted not in FACILITY_NOUNS else None
+            found = _nearest_cue(text, q, sent, phrase_end, lo, hi, taken) if counted not in PLACE_NOUNS else None
             cue = found[:2] if found else None
             if counted in DISPLACED_NOUNS and (cue is None or cue[0] not in ("displaced", "refugees", "killed", "injured")):
                 term = DISPLACED_NOUNS[counted]
