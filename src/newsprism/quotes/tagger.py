@@ -186,14 +186,16 @@ def _union(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> tuple[
 def combine(rules: Sequence[Attribution], tagged: Sequence[Attribution]) -> list[Attribution]:
     """One paragraph's attributions from both finders: the tagger's, then each rule-found one whose
     cue falls outside everything the tagger marked. Where both found a cue, its content is both
-    contents and its source the rule-found one (the cue's grammatical subject) when there is one."""
+    contents and its source the rule-found one (the cue's grammatical subject) when there is one,
+    unless the tagger's source holds it and more."""
     out = []
     for t in tagged:
         same = next((r for r in rules if _overlaps(r.cue, t.cue)), None)
         if same is not None:
             t = replace(t, content=_union(t.content, same.content))  # "“…,” he told …": the quotation the parse split off
-            if same.source:
-                t = replace(t, source=same.source, antecedent=same.antecedent)
+            if same.source and not (t.source and t.source[0] <= same.source[0] and same.source[1] <= t.source[1]):
+                t = replace(t, source=same.source, antecedent=same.antecedent)  # unless the tagger's holds it and more:
+                # "Clinton campaign chairman John Podesta", where the parse split the title off the name
         out.append(t)
     out.extend(r for r in rules if not any(_overlaps(r.cue, s) for t in tagged for s in _spans(t)))
     return sorted(out, key=lambda a: a.cue)
