@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Article, Block, Mention
@@ -181,9 +182,10 @@ def _repeatable(found: list[Mention]) -> dict[str, str]:
         if len(words) == 1 and (m.text.lower() in lowercase_words() or m.text.lower() in CALENDAR_WORDS):
             continue
         labels.setdefault(m.text, Counter())[m.label] += 1
-    # a two-letter name ("GM", "UN") only in capitals and found at least twice
+    # a two-letter name ("GM", "UN") only in capitals, found at least twice, and not a pronoun or a
+    # preposition in an ALL-CAPS page ("WE", "IT", "IN"; "US" is the country far more often)
     return {text: counts.most_common(1)[0][0] for text, counts in labels.items()
-            if len(text) > 2 or text.isupper() and counts.total() >= 2}
+            if len(text) > 2 or text.isupper() and counts.total() >= 2 and (text == "US" or text.lower() not in STOP_WORDS)}
 
 
 def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names: ListedNames,
