@@ -149,7 +149,7 @@ def _nearest_cue(text: str, q: Quantity, sent: Span, phrase_end: int, lo: int, h
             if q.end <= m.start() < phrase_end:
                 # inside the counted phrase ("IDPs", "deaths"): unless a verb follows closely; a
                 # participle counted on its own is the cue ("518,000 displaced or relocated")
-                gap = 0.0 if re.match(r"\s*\w+\W*$", text[q.end:phrase_end]) and text[q.end:phrase_end].strip().lower() in PARTICIPLE_NOUNS else 30.0
+                gap = 0.0 if text[q.end:phrase_end].strip().lower() in PARTICIPLE_NOUNS else 30.0
             elif m.start() >= phrase_end:
                 between = re.sub(r"\([^()]*\)", "", text[phrase_end:m.start()])  # skip "(5,500 people)"
                 gap = len(between) + (40 if re.search(r"[,(]|\band\b", between) else 0)
@@ -252,8 +252,9 @@ def _counted_phrases(text: str, quantities: list[Quantity], sent: Span) -> dict[
             line_start = max(sent.start, text.rfind("\n", 0, q.start) + 1)
             label = _LABEL_COLON.search(text, line_start, q.start) or (
                 _LABEL_LINE.fullmatch(text, line_start, q.start) if _LINE_END.match(text, q.end) else None)
-            if label and any(w.lower() in _NOUNS for w in re.findall(r"[\w-]+", label.group(0))):
-                noun = [w.lower() for w in re.findall(r"[\w-]+", label.group(0)) if w.lower() in _NOUNS][-1]  # "Destroyed housing: 146"
+            label_nouns = [w.lower() for w in re.findall(r"[\w-]+", label.group(0)) if w.lower() in _NOUNS] if label else []
+            if label_nouns:
+                noun = label_nouns[-1]  # "Destroyed housing: 146"
             elif number_of:
                 noun = number_of.group("noun").lower()
             elif previous and re.match(r"\s+of\s+(?:which|whom|them|those)\b", text[q.end:q.end + 16]):
