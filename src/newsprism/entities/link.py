@@ -199,9 +199,7 @@ def _short_names_of_organisations(names: dict[tuple[str, str], _Name], gazetteer
         del names[(cls, k)]
         n.cls = "ORG"
         if ("ORG", k) in names:
-            names[("ORG", k)].spellings.update(n.spellings)
-            names[("ORG", k)].refs = sorted(names[("ORG", k)].refs + n.refs)
-            names[("ORG", k)].descriptors += n.descriptors
+            _absorb(names[("ORG", k)], n)
         else:
             names[("ORG", k)] = n
 
@@ -221,11 +219,16 @@ def _one_class_per_name(names: dict[tuple[str, str], _Name]) -> list[_Name]:
         if len(major.refs) < 2 * len(group[1].refs):
             continue
         for minor in group[1:]:
-            major.spellings.update(minor.spellings)
-            major.refs = sorted(major.refs + minor.refs)
-            major.descriptors += minor.descriptors
+            _absorb(major, minor)
             del names[(minor.cls, minor.key)]
     return list(names.values())
+
+
+def _absorb(into: _Name, other: _Name) -> None:
+    """`other`'s spellings, mentions and descriptors become `into`'s."""
+    into.spellings.update(other.spellings)
+    into.refs = sorted(into.refs + other.refs)
+    into.descriptors += other.descriptors
 
 
 def _org_key(text: str) -> str:

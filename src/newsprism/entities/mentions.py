@@ -170,6 +170,12 @@ CALENDAR_WORDS = frozenset("january february march april may june july august se
                            "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+def _surnames(found: Iterable[Mention]) -> set[str]:
+    """The last names of the people named in full ("Jobs" of "Steve Jobs")."""
+    return {words[-1] for m in found if m.label == "PERSON" and len(words := m.text.split()) > 1
+            and len(words[-1]) > 2 and words[-1][:1].isupper()}
+
+
 def _repeatable(found: list[Mention]) -> dict[str, str]:
     """Names the model found once in the article, with their most frequent label, to be found
     wherever else the article writes them ("Chrysler", "Fiat" where the model missed a repeat); not
@@ -196,8 +202,7 @@ def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names:
     article, inside `blocks`, where they overlap no mention already found."""
     taken = sorted((m.start, m.end) for m in found)
     extra = []
-    surnames = {m.text.split()[-1] for m in found if m.label == "PERSON" and len(m.text.split()) > 1
-                and len(m.text.split()[-1]) > 2 and m.text.split()[-1][:1].isupper()}
+    surnames = _surnames(found)
     surname_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))) if surnames else None
     repeated = _repeatable(found)
     repeated_finder = NameFinder(repeated) if repeated else None
@@ -222,10 +227,8 @@ def story_mentions(articles: Sequence[Article], kinds: frozenset[str]) -> list[A
     `kinds`, where they overlap no mention already found. An article with none is returned as is."""
     found = [m for a in articles for m in a.mentions]
     names = _repeatable(found)
-    for m in found:
-        words = m.text.split()
-        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
-            names.setdefault(words[-1], "PERSON")
+    for surname in _surnames(found):
+        names.setdefault(surname, "PERSON")
     if not names:
         return list(articles)
     finder = NameFinder(names)
