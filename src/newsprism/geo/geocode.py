@@ -6,8 +6,9 @@ gazetteer's entries with the same key, else another transliteration of it (same 
 skeleton, and close once vowels are ignored). The story's context decides between them: places in
 the countries the story names come first, then their neighbours; then a matching feature, then
 population (a first-level division weighs as a city of 300,000; a national capital called by its
-name weighs more, a place found only by one of its alternate names less). A name with no candidate, or with only far-off candidates of no standing (a village of
-that name on another continent), stays unresolved, with the reason: no point beats a wrong point.
+name weighs more, a place found only by one of its alternate names less). A name with no
+candidate, or with only far-off candidates of no standing (a village of that name on another
+continent), stays unresolved, with the reason: no point beats a wrong point.
 """
 from __future__ import annotations
 

@@ -57,9 +57,8 @@ def tag(tagger: Language, docs: Sequence[Doc], texts: Sequence[str] | None = Non
     texts = texts if texts is not None else [doc.text for doc in docs]
     out = []
     for doc, tagged in zip(docs, tagger.pipe(texts, batch_size=BATCH_SIZE)):
-        same_tokens = len(tagged) == len(doc)  # the same tokenizer: token for token
-        spans = (Span(doc, e.start, e.end, label=e.label_) if same_tokens
-                 else doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand") for e in tagged.ents)
+        # by characters: the same tokens with newsprism's own pipeline, the nearest ones with another
+        spans = (doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand") for e in tagged.ents)
         out.append([trimmed for span in spans if span is not None and (trimmed := _trimmed(span)) is not None])
     return out
 
