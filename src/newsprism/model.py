@@ -294,7 +294,7 @@ class Entity:
 
     id: str
     name: str  # the canonical name (the actor list's, else the fullest spelling)
-    type: str  # person | organisation | armed_group | government | country | place | international_organisation | media | nationality
+    type: str  # person | organisation | armed_group | government | country | place | international_organisation | media | nationality | other (a name of unknown kind)
     aliases: tuple[Alias, ...]
     mentions: tuple[MentionRef, ...]
     descriptors: tuple[str, ...] = ()  # role words found in the text: "Turkish foreign minister"

@@ -23,7 +23,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.geocode import Context, core, geocode
+from ..geo.geocode import LEADING, Context, core, geocode
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
@@ -356,6 +356,8 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
     context = _story_context(built, iso3, gazetteer)
     for b in built:
         b["geo"] = _geo(b, context, gazetteer)
+        if b["type"] == "place" and not _placed(b, articles):
+            b["type"], b["geo"] = "other", None
         if b["type"] == "nationality":
             demonym = next(iter(b["members"][0].spellings)).lower()
             b["country"] = iso3.get(_demonyms().get(demonym, ""))
@@ -381,6 +383,27 @@ def _entity_id(b: dict, articles: Sequence[Article]) -> str:
     first = b["refs"][0] if b["refs"] else (0, -1)
     seed = f"{b['type']}|{b['name']}|{articles[first[0]].id}|{first[1]}"
     return "ent-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|on|at|from|to|near|across|outside|inside|into|around|toward|towards|of|through|via|"
+                             r"throughout|between|off|along|within)\s+(?:the\s+)?$", re.I)
+
+
+def _placed(b: dict, articles: Sequence[Article]) -> bool:
+    """Whether a "place" the model found is one: the gazetteer knows it, a feature word says what
+    kind of place it is ("the al-Ghab plain"), or the text uses it as a place somewhere ("in
+    Bywater", "on Royal Street", "from Oahu"). Else it is a name of unknown kind ("Brexit",
+    "Tamiflu", "Eurostar", a surname read as a place), not an unresolved place."""
+    geo = b["geo"]
+    if geo is None or geo.lat is not None or geo.feature != "place":
+        return True
+    if any(LEADING.match(s) for n in b["members"] for s in n.spellings):
+        return True  # "Eastern Kalamoun": a direction word names a part of somewhere
+    for ai, mi in b["refs"]:
+        m = articles[ai].mentions[mi]
+        if LOCATIVE_BEFORE.search(articles[ai].source_text[max(0, m.start - 24):m.start]):
+            return True
+    return False
 
 
 def _story_context(built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer) -> Context:

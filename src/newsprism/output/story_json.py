@@ -12,7 +12,7 @@ import jsonschema
 
 from ..model import Article, Story, to_dict
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 @lru_cache(maxsize=1)

@@ -117,4 +117,4 @@ def place_map(story: Story, rows: list[dict]) -> dict:
 
 
 def label(e: Entity) -> str:
-    return e.type.replace("_", " ")
+    return "name of unknown kind" if e.type == "other" else e.type.replace("_", " ")
