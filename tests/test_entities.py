@@ -12,6 +12,7 @@ from conftest import DEMO, shared
 
 from newsprism.api import run
 from newsprism.entities.link import _is_language
+from newsprism.entities.mentions import pattern_places
 from newsprism.entities.names import acronym, key, skeleton
 from newsprism.geo.gazetteer import default_gazetteer
 from newsprism.geo.geocode import Context, geocode
@@ -207,3 +208,14 @@ def test_meantime_cross_document_floor() -> None:
 def test_a_language_is_not_a_nationality(text: str, word: str, language: bool) -> None:
     start = text.index(word)
     assert _is_language(text, Mention(start, start + len(word), word, "NORP", Span(start, start))) is language
+
+
+@pytest.mark.parametrize("paragraph, places", [
+    ("COLUMBUS, Ohio (AP) — So how do they top that? The two national champions meet again.", ["COLUMBUS", "Ohio"]),
+    ("ALLENDALE, N.J. -- Mothers and their children who are struggling with addiction find help.", ["ALLENDALE", "N.J."]),
+    ("WASHINGTON—President Donald Trump is dramatically scaling back the plan.", ["WASHINGTON"]),
+    ("UPDATE — The story has been corrected.", []),
+    ("The town of a-Tamanah was shelled on Thursday.", ["a-Tamanah"]),
+])
+def test_datelines_and_place_phrases(paragraph: str, places: list[str]) -> None:
+    assert [paragraph[s:e] for s, e in sorted(pattern_places(paragraph))] == places

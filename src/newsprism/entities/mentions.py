@@ -131,8 +131,20 @@ PLACE_PATTERNS = (
 )
 
 
+# a dateline opening a paragraph: "WASHINGTON (Reuters) -", "COLUMBUS, Ohio (AP) —", "ALLENDALE, N.J. --"
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+                      r"\s*(?:\([^)]{0,30}\))?\s*(?:—|–|--?)")
+NOT_DATELINES = frozenset("UPDATE UPDATED BREAKING EXCLUSIVE WATCH ANALYSIS OPINION EDITORIAL LIVE VIDEO PHOTOS CORRECTION "
+                          "NOTE REVIEW COMMENT INTERVIEW EXPLAINER FACT CHECK SPONSORED AD".split())
+
+
 def pattern_places(text: str) -> list[tuple[int, int]]:
-    return [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
+    """Places written as "the town of X", "the X plain", and the place of a dateline."""
+    found = [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
+    dateline = DATELINE.match(text)
+    if dateline and not set(dateline.group("place").split()) & NOT_DATELINES:
+        found += [(dateline.start(g), dateline.end(g)) for g in ("place", "region") if dateline.group(g)]
+    return found
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&-]*")
