@@ -130,10 +130,15 @@ class Gazetteer:
             country = by_iso3.get(row["country"])
             if country and row["kind"] == "country":  # short forms: UK, U.S., DRC
                 self._add(row["name"], country.place)
+        divisions: dict[tuple[str, str], Place] = {}
         for row in tsv_rows(folder.joinpath("admin1.tsv")) + [r for p in extra or [] for r in tsv_rows(p)]:
             place = Place(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], row["country"],
                           float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row["name"])
             self._add(row["name"], place)
+            divisions.setdefault((row["country"], row["name"]), place)
+        for row in tsv_rows(folder.joinpath("abbreviations.tsv")):  # "Calif.", "N.J.": as datelines write them
+            if (row["country"], row["division"]) in divisions:
+                self._add(row["abbreviation"], divisions[(row["country"], row["division"])])
 
     def _add(self, name: str, place: Place) -> None:
         k = key(name)

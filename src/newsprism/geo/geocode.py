@@ -149,7 +149,8 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     if not candidates:
         return Geo(feature or "place", reason="not in the gazetteer")
     ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(
-        c[0], c[1], feature, context, c[2], c[1] != "exact" or (c[0].geonameid, c[0].name) in own or c[0].feature == "country",
+        c[0], c[1], feature, context, c[2], c[1] != "exact" or (c[0].geonameid, c[0].name) in own
+        or c[0].feature in ("country", "province"),  # their other names come from newsprism's own lists ("Calif.")
         (c[0].geonameid, c[0].name) in capitals))]
     best, how = ranked[0]
     if not _acceptable(best, context):
