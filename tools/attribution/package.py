@@ -6,11 +6,9 @@ Run: .venv/bin/python tools/attribution/package.py build/attribution/train/model
 """
 from __future__ import annotations
 
-import argparse
 import importlib.util
 from pathlib import Path
 
-import spacy
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "src" / "newsprism" / "resources" / "attribution"
@@ -18,19 +16,15 @@ LIMIT_MB = 10
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("trained", type=Path)
-    parser.add_argument("--version", default="0.1.0")
-    args = parser.parse_args()
-    nlp = spacy.load(args.trained)
-    nlp.meta.update({"name": "newsprism_attribution", "version": args.version, "license": "CC BY-SA 4.0",
-                     "description": "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train"})
+    packaging = _model_packaging()
+    nlp, trained = packaging.trained_pipeline(__doc__, "newsprism_attribution",
+                                              "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train")
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "__init__.py").write_text('"""The attribution tagger\'s weights (tools/attribution/package.py)."""\n')
     rows, width = nlp.vocab.vectors.shape
     (TARGET / "vectors.txt").write_text(f"{rows} {width} {nlp.vocab.vectors.name}\n", encoding="utf-8")
-    size = _model_packaging().write_package(nlp, TARGET, ["vocab", "tokenizer"], LIMIT_MB)
-    print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
+    size = packaging.write_package(nlp, TARGET, ["vocab", "tokenizer"], LIMIT_MB)
+    print(f"packaged {trained} -> {TARGET} ({size:.1f} MB)")
 
 
 def _model_packaging():

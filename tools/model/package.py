@@ -30,18 +30,25 @@ def write_package(nlp, target: Path, exclude: list[str], limit_mb: float) -> flo
     return size
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def trained_pipeline(usage: str, name: str, description: str) -> tuple[spacy.language.Language, Path]:
+    """The trained pipeline named on the command line (`usage`: the tool's docstring), with its
+    meta set for packaging, and its path."""
+    parser = argparse.ArgumentParser(description=usage, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("trained", type=Path)
     parser.add_argument("--version", default="0.1.0")
     args = parser.parse_args()
     nlp = spacy.load(args.trained)
-    nlp.meta.update({"name": "newsprism", "version": args.version, "license": "CC BY-SA 4.0",
-                     "description": "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)"})
+    nlp.meta.update({"name": name, "version": args.version, "license": "CC BY-SA 4.0", "description": description})
+    return nlp, args.trained
+
+
+def main() -> None:
+    nlp, trained = trained_pipeline(__doc__, "newsprism",
+                                    "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)")
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # the vocab is in the blob
     size = write_package(nlp, TARGET, ["tokenizer"], LIMIT_MB)
-    print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
+    print(f"packaged {trained} -> {TARGET} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":
