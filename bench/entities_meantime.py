@@ -1,8 +1,9 @@
 """Cross-document entity linking, B-cubed on MEANTIME (newsprism.evaluation.meantime).
 
-Each topic (30 Wikinews articles) is one story: language pipeline, mentions (with the story's
-names found across its articles), linking as in the main job. Reported per topic and pooled over all gold name mentions. A gold mention ("U.S.
-President Barack Obama") is matched to the system mention holding its head, its last word.
+Each topic (30 Wikinews articles) is one story: language pipeline, mentions (with the story's names
+found across its articles), linking as in the main job. Reported per topic and pooled over all gold
+name mentions. A gold mention ("U.S. President Barack Obama") is matched to the system mention
+holding its head, its last word.
 Usage: python bench/entities_meantime.py [--no-save]
 """
 from __future__ import annotations

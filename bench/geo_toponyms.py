@@ -14,11 +14,11 @@ from pathlib import Path
 
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import link_entities
-from newsprism.entities.mentions import ListedNames
+from newsprism.entities.mentions import ListedNames, story_mentions
 from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.geo import GeoDoc, Predicted, read_geovirus, read_geowebnews, score
 from newsprism.geo.gazetteer import default_gazetteer
-from newsprism.nlp.pipeline import add_sentences, load_pipeline
+from newsprism.nlp.pipeline import SENTENCE_KINDS, add_sentences, load_pipeline
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
 RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
@@ -31,6 +31,7 @@ def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
     gazetteer = default_gazetteer()
     out = {}
     for article in add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=listed):
+        article = story_mentions([article], SENTENCE_KINDS)[0]  # each article is its own story
         entities, _ = link_entities([article], actors, gazetteer)
         by_country = {e.country: e for e in entities if e.type == "country" and e.geo}
         found = []
