@@ -41,7 +41,8 @@ def load_tokenizer(nlp: Language) -> None:
 def load_default() -> Language:
     nlp = load_packaged(PACKAGE, ["tokenizer"])
     load_tokenizer(nlp)
-    from . import entity_rules  # noqa: F401  (registers the factory)
+    from . import boundaries, entity_rules  # noqa: F401  (register the factories)
 
+    nlp.add_pipe("newsprism_quote_bounds", before="parser")
     nlp.add_pipe("newsprism_entity_rules", after="ner")
     return nlp
