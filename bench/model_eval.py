@@ -1,7 +1,9 @@
 """Accuracy, speed and load time of a spaCy pipeline (default: newsprism's own), in one run.
 
   NER      precision/recall/F1 per type (PERSON, ORG, LOC) on UNER-EWT test and on the held-out
-           re3d split, gold tokenisation (build/model/corpus/*-test.spacy from tools/model/prepare.py)
+           re3d split, gold tokenisation (build/model/corpus/*-test.spacy from tools/model/prepare.py);
+           and of the name mentions newsprism reports (the pipeline's entities with the mention
+           stage's additions, from the raw text)
   parser   UAS/LAS on UD English-EWT test, gold tokens; spaCy's scorer leaves punctuation out
   sents    sentence-boundary F1 on the raw text of UD-EWT test (the pipeline's own tokenizer),
            boundaries compared as character offsets
@@ -29,7 +31,7 @@ from pathlib import Path  # noqa: E402
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-from newsprism.evaluation.ner import names_only, ner_scores, parse_scores  # noqa: E402
+from newsprism.evaluation.ner import mention_scores, names_only, ner_scores, parse_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "build" / "model" / "corpus"
@@ -112,6 +114,8 @@ def main() -> None:
         "ner_uner_ewt_test": ner_scores(nlp, CORPUS / "ewt-test.spacy"),
         "ner_re3d_test": ner_scores(nlp, CORPUS / "re3d-test.spacy"),
         "ner_re3d_test_names_only": ner_scores(nlp, CORPUS / "re3d-test.spacy", names_only),
+        "mentions_uner_ewt_test": mention_scores(nlp, CORPUS / "ewt-test.spacy"),
+        "mentions_re3d_test_names_only": mention_scores(nlp, CORPUS / "re3d-test.spacy", names_only),
         "ud_ewt_test": parse_scores(nlp, CORPUS / "ewt-test.spacy"),
         "sentence_f1_raw_text": raw_sentence_f1(nlp, CORPUS / "ewt-test.spacy"),
         "speed": speed(nlp, args.speed_docs),

@@ -17,14 +17,14 @@ LIMIT_MB = 10
 
 def main() -> None:
     packaging = _model_packaging()
-    nlp, trained = packaging.trained_pipeline(__doc__, "newsprism_attribution",
-                                              "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train")
+    nlp, args = packaging.trained_pipeline(__doc__, "newsprism_attribution",
+                                           "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train")
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "__init__.py").write_text('"""The attribution tagger\'s weights (tools/attribution/package.py)."""\n')
     rows, width = nlp.vocab.vectors.shape
     (TARGET / "vectors.txt").write_text(f"{rows} {width} {nlp.vocab.vectors.name}\n", encoding="utf-8")
     size = packaging.write_package(nlp, TARGET, ["vocab", "tokenizer"], LIMIT_MB)
-    print(f"packaged {trained} -> {TARGET} ({size:.1f} MB)")
+    print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
 
 
 def _model_packaging():

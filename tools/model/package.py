@@ -1,7 +1,11 @@
 """Package a trained pipeline into src/newsprism/resources/model/: its config and its weights as one
 gzip-compressed blob (nlp.to_bytes), plus meta.json. newsprism.nlp.model loads it with no download.
 
-Run: .venv/bin/python tools/model/package.py build/model/train/model-best
+`--ner PATH` puts the named-entity recogniser of another trained pipeline (configs/newsprism-ner.cfg)
+in place of the main pipeline's, with its own copy of its encoder: it reads the same tokens and
+word vectors but not the parser's encoding.
+
+Run: .venv/bin/python tools/model/package.py build/model/train/model-best [--ner build/model/ner/model-best]
 """
 from __future__ import annotations
 
@@ -30,21 +34,38 @@ def write_package(nlp, target: Path, exclude: list[str], limit_mb: float) -> flo
     return size
 
 
-def trained_pipeline(usage: str, name: str, description: str) -> tuple[spacy.language.Language, Path]:
-    """The trained pipeline named on the command line (`usage`: the tool's docstring), with its
-    meta set for packaging, and its path."""
-    parser = argparse.ArgumentParser(description=usage, formatter_class=argparse.RawDescriptionHelpFormatter)
+def trained_pipeline(usage: str, name: str, description: str,
+                     parser: argparse.ArgumentParser | None = None) -> tuple[spacy.language.Language, argparse.Namespace]:
+    """The trained pipeline named on the command line (`usage`: the tool's docstring; `parser`, one
+    with the tool's own options), with its meta set for packaging, and the parsed arguments."""
+    parser = parser or argparse.ArgumentParser(description=usage, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("trained", type=Path)
     parser.add_argument("--version", default="0.1.0")
     args = parser.parse_args()
     nlp = spacy.load(args.trained)
     nlp.meta.update({"name": name, "version": args.version, "license": "CC BY-SA 4.0", "description": description})
-    return nlp, args.trained
+    return nlp, args
+
+
+def swap_ner(nlp: spacy.language.Language, trained_ner: Path) -> None:
+    """Replace `nlp`'s "ner" by the one of the pipeline at `trained_ner`, its encoder copied into it."""
+    source = spacy.load(trained_ner)
+    if source.vocab.vectors.name != nlp.vocab.vectors.name:
+        raise SystemExit(f"{trained_ner} was trained with other word vectors ({source.vocab.vectors.name})")
+    source.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    before = nlp.pipe_names[nlp.pipe_names.index("ner") - 1]
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=source, after=before)
 
 
 def main() -> None:
-    nlp, trained = trained_pipeline(__doc__, "newsprism",
-                                    "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ner", type=Path, help="a trained pipeline whose NER replaces the main one's")
+    nlp, args = trained_pipeline(__doc__, "newsprism",
+                                 "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)", parser)
+    if args.ner:
+        swap_ner(nlp, args.ner)
+    trained = args.trained
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # the vocab is in the blob
     size = write_package(nlp, TARGET, ["tokenizer"], LIMIT_MB)

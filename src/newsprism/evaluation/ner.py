@@ -75,3 +75,41 @@ def parse_scores(nlp, source) -> dict:
     return {k: round(scores[k] * 100, 2) for k in keep if scores.get(k) is not None}
 
 
+
+
+def mention_scores(nlp, source, reference_filter=None) -> dict:
+    """P/R/F over PERSON, ORG and LOC of the name mentions newsprism reports (`nlp.pipeline.add_sentences`
+    with the actor list: the pipeline's entities, trimmed, plus the listed names, surnames and
+    repeats it missed), each gold document read as one article from its raw text (newsprism's own
+    tokens, not the gold ones); spans compared by character offsets, typed and untyped."""
+    from ..entities.actors import actor_list
+    from ..entities.mentions import ListedNames
+    from ..nlp.pipeline import add_sentences
+    from .articles import plain_article
+
+    refs = list(DocBin().from_disk(source).get_docs(nlp.vocab) if isinstance(source, Path) else source)
+    if reference_filter:
+        refs = [reference_filter(r) for r in refs]
+    texts = [r.text.replace("\n", " ") for r in refs]  # one block per document
+    articles = add_sentences((plain_article(str(i), t) for i, t in enumerate(texts)), nlp, listed=ListedNames(actor_list().names()))
+    tp = fp = fn = utp = 0
+    per_type: dict[str, list[int]] = {label: [0, 0, 0] for label in NER_LABELS}
+    for ref, article in zip(refs, articles):
+        gold = {(e.start_char, e.end_char): e.label_ for e in ref.ents if e.label_ in NER_LABELS}
+        pred = {(m.start, m.end): m.label for m in article.mentions if m.label in NER_LABELS}
+        utp += len(gold.keys() & pred.keys())
+        for span, label in gold.items():
+            hit = pred.get(span) == label
+            tp, fn = tp + hit, fn + (not hit)
+            per_type[label][0 if hit else 2] += 1
+        for span, label in pred.items():
+            if gold.get(span) != label:
+                fp += 1
+                per_type[label][1] += 1
+
+    def f(t: int, p: int, n: int) -> float:
+        return round(200 * t / (2 * t + p + n), 1) if t else 0.0
+
+    n_gold, n_pred = tp + fn, tp + fp
+    return {"f": f(tp, fp, fn), "p": round(100 * tp / n_pred, 1) if n_pred else 0.0, "r": round(100 * tp / n_gold, 1) if n_gold else 0.0,
+            "untyped_f": f(utp, n_pred - utp, n_gold - utp), "per_type": {k: f(*v) for k, v in per_type.items()}}
