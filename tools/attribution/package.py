@@ -17,7 +17,7 @@ LIMIT_MB = 10
 
 def main() -> None:
     packaging = _model_packaging()
-    nlp, args = packaging.trained_pipeline(__doc__, "newsprism_attribution",
+    nlp, args = packaging.trained_pipeline(packaging.command_line(__doc__), "newsprism_attribution",
                                            "newsprism's attribution tagger (CUE/SOURCE/CONTENT), trained on PolNeAR train")
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "__init__.py").write_text('"""The attribution tagger\'s weights (tools/attribution/package.py)."""\n')

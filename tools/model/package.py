@@ -34,11 +34,14 @@ def write_package(nlp, target: Path, exclude: list[str], limit_mb: float) -> flo
     return size
 
 
-def trained_pipeline(usage: str, name: str, description: str,
-                     parser: argparse.ArgumentParser | None = None) -> tuple[spacy.language.Language, argparse.Namespace]:
-    """The trained pipeline named on the command line (`usage`: the tool's docstring; `parser`, one
-    with the tool's own options), with its meta set for packaging, and the parsed arguments."""
-    parser = parser or argparse.ArgumentParser(description=usage, formatter_class=argparse.RawDescriptionHelpFormatter)
+def command_line(usage: str) -> argparse.ArgumentParser:
+    """A packaging tool's command line (`usage`: its docstring); `trained_pipeline` adds the common options."""
+    return argparse.ArgumentParser(description=usage, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def trained_pipeline(parser: argparse.ArgumentParser, name: str, description: str) -> tuple[spacy.language.Language, argparse.Namespace]:
+    """The trained pipeline named on the command line `parser` reads, with its meta set for
+    packaging, and the parsed arguments."""
     parser.add_argument("trained", type=Path)
     parser.add_argument("--version", default="0.1.0")
     args = parser.parse_args()
@@ -59,17 +62,15 @@ def swap_ner(nlp: spacy.language.Language, trained_ner: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = command_line(__doc__)
     parser.add_argument("--ner", type=Path, help="a trained pipeline whose NER replaces the main one's")
-    nlp, args = trained_pipeline(__doc__, "newsprism",
-                                 "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)", parser)
+    nlp, args = trained_pipeline(parser, "newsprism", "newsprism's English news pipeline, trained from ../shared/data (docs/MODEL.md)")
     if args.ner:
         swap_ner(nlp, args.ner)
-    trained = args.trained
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "tokenizer.bin").write_bytes(nlp.tokenizer.to_bytes(exclude=["vocab"]))  # the vocab is in the blob
     size = write_package(nlp, TARGET, ["tokenizer"], LIMIT_MB)
-    print(f"packaged {trained} -> {TARGET} ({size:.1f} MB)")
+    print(f"packaged {args.trained} -> {TARGET} ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,18 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 
+def references(nlp, source) -> list[Doc]:
+    """The gold documents of `source`: a DocBin file, or the docs themselves."""
+    return list(DocBin().from_disk(source).get_docs(nlp.vocab) if isinstance(source, Path) else source)
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return round(200 * tp / (2 * tp + fp + fn), 1) if tp else 0.0
+
+
 def examples(nlp, source) -> list[Example]:
     out = []
-    refs = DocBin().from_disk(source).get_docs(nlp.vocab) if isinstance(source, Path) else source
-    for ref in refs:
+    for ref in references(nlp, source):
         pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
         out.append(Example(pred, ref))
     return out
@@ -44,7 +52,7 @@ def _untyped_f(exs: list[Example]) -> float:
         gold = {(x.start_char, x.end_char) for x in e.reference.ents}
         pred = {(x.start_char, x.end_char) for x in e.predicted.ents}
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-    return round(200 * tp / (2 * tp + fp + fn), 1) if tp else 0.0
+    return f1(tp, fp, fn)
 
 
 def ner_scores(nlp, source, reference_filter=None) -> dict:
@@ -75,8 +83,6 @@ def parse_scores(nlp, source) -> dict:
     return {k: round(scores[k] * 100, 2) for k in keep if scores.get(k) is not None}
 
 
-
-
 def mention_scores(nlp, source, reference_filter=None) -> dict:
     """P/R/F over PERSON, ORG and LOC of the name mentions newsprism reports (`nlp.pipeline.add_sentences`
     with the actor list: the pipeline's entities, trimmed, plus the listed names, surnames and
@@ -87,7 +93,7 @@ def mention_scores(nlp, source, reference_filter=None) -> dict:
     from ..nlp.pipeline import add_sentences
     from .articles import plain_article
 
-    refs = list(DocBin().from_disk(source).get_docs(nlp.vocab) if isinstance(source, Path) else source)
+    refs = references(nlp, source)
     if reference_filter:
         refs = [reference_filter(r) for r in refs]
     texts = [r.text.replace("\n", " ") for r in refs]  # one block per document
@@ -106,10 +112,6 @@ def mention_scores(nlp, source, reference_filter=None) -> dict:
             if gold.get(span) != label:
                 fp += 1
                 per_type[label][1] += 1
-
-    def f(t: int, p: int, n: int) -> float:
-        return round(200 * t / (2 * t + p + n), 1) if t else 0.0
-
     n_gold, n_pred = tp + fn, tp + fp
-    return {"f": f(tp, fp, fn), "p": round(100 * tp / n_pred, 1) if n_pred else 0.0, "r": round(100 * tp / n_gold, 1) if n_gold else 0.0,
-            "untyped_f": f(utp, n_pred - utp, n_gold - utp), "per_type": {k: f(*v) for k, v in per_type.items()}}
+    return {"f": f1(tp, fp, fn), "p": round(100 * tp / n_pred, 1) if n_pred else 0.0, "r": round(100 * tp / n_gold, 1) if n_gold else 0.0,
+            "untyped_f": f1(utp, n_pred - utp, n_gold - utp), "per_type": {k: f1(*v) for k, v in per_type.items()}}
