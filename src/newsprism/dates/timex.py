@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..model import TimeExpr
 from ..numbers.words import NUMBER, ORDINALS, format_number, parse_number
@@ -116,10 +117,12 @@ def _month_number(token: str) -> int:
 
 def _future_context(text: str, start: int) -> bool:
     """Whether the words just before an expression point forward ("will meet on Friday")."""
-    before = text[max(0, start - 40):start].lower()
-    sentence_before = re.split(r"[.!?]\s", before)[-1]
-    return bool(re.search(r"\b(will|'ll|shall|due|expected|scheduled|set|plans?|going|until|starting|beginning|from)\b"
-                          r"(\s+\w+){0,3}\s+(on\s+|by\s+|until\s+|in\s+)?$", sentence_before))
+    before = text[max(0, start - 40):start]
+    sentence_before = re.split(r"(?<!\b[A-Z])[.!?]\s", before)[-1].lower()  # not after an initial ("Daniel P. Davison")
+    return bool(re.search(r"\b(due|expected|scheduled|set|plans?|going|until|starting|beginning|from)\b"
+                          r"(\s+\w+){0,3}\s+(on\s+|by\s+|until\s+|in\s+)?$", sentence_before)
+                or re.search(r"\b(will|'ll|shall)(\s+[\w.]+){0,5}?\s+(on\s+|by\s+|until\s+|in\s+)?$", sentence_before)
+                or re.search(r"\b(effective|through|to be \w+ (?:on|in))\s+$", sentence_before))
 
 
 def _year_of_month(anchor: dt.date, month: int, future: bool = False) -> int:
@@ -630,7 +633,30 @@ def find_times(text: str, anchor: dt.date | None = None, start: int = 0, end: in
         relative = name not in ("iso", "decade", "fiscal_year", "year_part", "season_year", "year", "year_word") and not (
             name in ("mdy", "dmy", "month_year") and m.groupdict().get("year"))
         found.append(TimeExpr(s, e, text[s:e], type_, value, _precision(value, type_), relative and type_ in ("DATE", "TIME"), name))
-    return found
+    return _clock_days(text, found)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_CLOCK_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+)?$")  # "10 p.m. Wednesday", "until 5 p.m., Nov. 9"
+_DAY_THEN_CLOCK = re.compile(r"\s*,?\s*(?:at|around|by|from|until)?\s*$", re.IGNORECASE)  # "Wednesday at 10 p.m."
+
+
+def _clock_days(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A clock time next to a day ("at noon Thursday", "Wednesday at 10 p.m.") is on that day, not the anchor's."""
+    out = list(found)
+    for i, t in enumerate(found):
+        if t.pattern not in ("clock", "clock_24", "noon") or not t.value or "T" not in t.value:
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        before = found[i - 1] if i else None
+        day = None
+        if after and after.value and _DAY_VALUE.match(after.value) and _CLOCK_THEN_DAY.match(text[t.end:after.start]):
+            day = after.value
+        elif before and before.value and _DAY_VALUE.match(before.value) and _DAY_THEN_CLOCK.match(text[before.end:t.start]):
+            day = before.value
+        if day:
+            out[i] = replace(t, value=day + t.value[t.value.index("T"):])
+    return out
 
 
 def parse_anchor(published: str | None) -> dt.date | None:

@@ -70,7 +70,7 @@ class TimexScores:
     value_ok: int = 0
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, gold text, context)
     spurious: list[tuple[str, str, str]] = field(default_factory=list)
-    wrong_values: list[tuple[str, str, str, str]] = field(default_factory=list)  # (doc, text, gold, predicted)
+    wrong_values: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (doc, text, gold, predicted, context)
 
     @staticmethod
     def _f1(hit: int, gold: int, pred: int) -> float:
@@ -118,7 +118,7 @@ def score_document(doc: TimeMLDoc, predicted: list[tuple[int, int, str, str]], s
         if v == g.value:
             scores.value_ok += 1
         else:
-            scores.wrong_values.append((doc.name, doc.text[s:e], g.value, v))
+            scores.wrong_values.append((doc.name, doc.text[s:e], g.value, v, _context(doc.text, s, e)))
     for i, (s, e, _t, _v) in enumerate(predicted):
         if i not in used:
             scores.spurious.append((doc.name, doc.text[s:e], _context(doc.text, s, e)))

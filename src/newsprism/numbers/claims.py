@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Claim, Span, TimeExpr
+from .glue import repair
 from .quantities import Quantity, find_quantities
 
 PEOPLE_NOUNS = (
@@ -37,7 +40,7 @@ _CUES: list[tuple[str, str, str | None]] = [
     (r"partially destroyed|partly destroyed|damaged|damaging|damage to", "displaced", "Partially Destroyed Housing"),
     (r"uninhabitable", "displaced", "Uninhabitable Housing"),
     (r"destroyed|destroying|destruction of|razed|flattened|collapsed|washed away|swept away|buried", "displaced", "Destroyed Housing"),
-    (r"forc\w*\s+(?:\S+\s+){0,5}?(?:from|out\s+of)\s+(?:their\s+)?homes|forced to (?:flee|leave)|fled|flee(?:ing)?|escaped|ran away|moved away", "displaced", "Forced to Flee"),
+    (r"forc\w*\s+(?:\S+\s+){0,5}?(?:from|out\s+of)\s+(?:their\s+)?homes|forc\w*\s+(?:\S+\s+){0,5}?to (?:flee|leave)|fled|flee(?:ing)?|escaped|ran away|moved away", "displaced", "Forced to Flee"),
     (r"(?:evacuation|collective|emergency|temporary|transit) (?:centres?|centers?|shelters?|sites?)|staying with (?:host )?famil\w+|host famil\w+", "displaced", "Sheltered"),
     (r"evacuat\w*|rescued", "displaced", "Evacuated"),
     (r"relocat\w*|resettle\w*|migrat\w*|mov(?:e|ed|ing) (?:to|there)", "displaced", "Relocated"),
@@ -280,7 +283,36 @@ def _aside_extent(text: str, phrases: dict[int, tuple[str | None, int]], start: 
     return start, end
 
 
-def find_claims(text: str, sentences: tuple[Span, ...] | list[Span], times: list[TimeExpr]) -> list[Claim]:
+# the words of the cues above, for telling glued words apart ("weredisplaced", glue.py)
+_CUE_WORDS = frozenset("displaced displacement displacements evacuated evacuation evacuations evacuees fled flee "
+                       "fleeing relocated relocation resettled homeless destroyed damaged damage shelter sheltered "
+                       "sheltering shelters refugees returnees returned uprooted killed injured wounded arrested "
+                       "detained kidnapped abducted missing affected trapped besieged".split())
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _NOUNS | PARTICIPLE_NOUNS) | _CUE_WORDS
+
+
+def find_claims(text: str, sentences: Sequence[Span], times: Sequence[TimeExpr]) -> list[Claim]:
+    """The claims of `text`; words run together by a lost line break are read apart (glue.py)."""
+    repaired = repair(text)
+    if repaired is None:
+        return _find_claims(text, sentences, times)
+    view = repaired.to_view
+    claims = _find_claims(repaired.text, [Span(view(s.start), view(s.end, end=True)) for s in sentences],
+                          [replace(t, start=view(t.start), end=view(t.end, end=True)) for t in times])
+    back = repaired.to_source
+    by_view = {(view(s.start), view(s.end, end=True)): s for s in sentences}
+    return [replace(c, start=back(c.start), end=back(c.end), text=text[back(c.start):back(c.end)],
+                    source_start=None if c.source_start is None else back(c.source_start),
+                    source_end=None if c.source_end is None else back(c.source_end),
+                    sentence=by_view[(c.sentence.start, c.sentence.end)])
+            for c in claims]
+
+
+def _find_claims(text: str, sentences: Sequence[Span], times: Sequence[TimeExpr]) -> list[Claim]:
     claims: list[Claim] = []
     for sent in sentences:
         sent_times = [t for t in times if sent.start <= t.start < sent.end]
