@@ -72,6 +72,12 @@ class TimexScores:
     spurious: list[tuple[str, str, str]] = field(default_factory=list)
     wrong_values: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (doc, text, gold, predicted, context)
 
+    def __add__(self, other: TimexScores) -> TimexScores:
+        """The counts of both (two parts of a corpus scored as one)."""
+        return TimexScores(self.gold + other.gold, self.predicted + other.predicted, self.strict + other.strict,
+                           self.relaxed + other.relaxed, self.type_ok + other.type_ok, self.value_ok + other.value_ok,
+                           self.misses + other.misses, self.spurious + other.spurious, self.wrong_values + other.wrong_values)
+
     @staticmethod
     def _f1(hit: int, gold: int, pred: int) -> float:
         p = hit / pred if pred else 0.0
