@@ -61,7 +61,8 @@ def main() -> None:
         doc.ents = kept
         bins["heldout" if held_out(doc_gold.name) else "train"].add(doc)
     args.out.mkdir(parents=True, exist_ok=True)
-    nlp.remove_pipe("newsprism_entity_rules")
+    for name in [n for n in nlp.pipe_names if n.startswith("newsprism_")]:
+        nlp.remove_pipe(name)  # the base only lends its vectors; spaCy alone must be able to load it
     nlp.to_disk(args.out.parent / "base")
     for name, docbin in bins.items():
         docbin.to_disk(args.out / f"{name}.spacy")
