@@ -135,7 +135,7 @@ class AttributionScores:
     def add(self, doc: PolnearDoc, predicted: Iterable[Predicted]) -> None:
         pred = list(predicted)
         text = doc.text
-        self.cue.add({trim(text, *p.cue) for p in pred}, {_extent(text, g.cue) for g in doc.attributions})
+        self.cue.add({_extent(text, [p.cue]) for p in pred}, {_extent(text, g.cue) for g in doc.attributions})
         self.source.add({trim(text, *p.source) for p in pred if p.source},
                         {_extent(text, g.source) for g in doc.attributions if g.source})
         self.content.add(set().union(*(_tokens(text, p.content) for p in pred)) if pred else set(),

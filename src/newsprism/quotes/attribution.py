@@ -18,8 +18,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..model import Block
+from ..nlp.headline import lowercase_words
 from ..nlp.quotations import Quotation, find_quotations
 from .cues import CueLexicon
+from .labels import is_dateline_place, speaker_labels
 from .speakers import DOCUMENT_NOUNS, RELATIVES
 
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -182,9 +184,10 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
         if found:
             out.append(found)
             claimed.update(i for a, b in found.content for i in range(a, b))
+    out.extend(_punctuation_attributions(doc, quotations))
     # univocal, as PolNeAR: an attribution inside another's content ("X said Y had agreed to …") is the outer one's
     out = [a for a in out if not any(b is not a and any(x <= a.cue[0] < y for x, y in b.content)
-                                     and doc[b.cue_token].is_ancestor(doc[a.cue_token]) for b in out)]
+                                     and (b.frame == "label" or doc[b.cue_token].is_ancestor(doc[a.cue_token])) for b in out)]
     claimed = {i for a in out for x, y in a.content for i in range(x, y)}
     for q in quotations:
         if any(i in claimed for i in range(q.content_start, q.content_end)):
@@ -197,6 +200,24 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
         out[out.index(owner)] = replace(owner, content=tuple(sorted(owner.content + ((q.content_start, q.content_end),))))
         claimed.update(range(q.content_start, q.content_end))
     return sorted(out, key=lambda a: a.cue)
+
+
+def _punctuation_attributions(doc: Doc, quotations: list[Quotation]) -> list[Attribution]:
+    """Transcript and headline speaker labels ("PENCE: …") and a dash after a quotation ("“…” ―
+    Name"). The label must be a transcript's capitals, a single uncommon word (a surname), or hold
+    a person's or an organisation's name: "Stealth Over Health:" is a story's title."""
+    out = []
+    for cue_start, cue_end, src_start, src_end, content_start, content_end in speaker_labels(doc, quotations, is_dateline_place):
+        cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+        if cue is None or content_end <= content_start:
+            continue
+        label = doc.text[src_start:src_end]
+        named = any(e.label_ in ("PERSON", "ORG") and e.start_char < src_end and src_start < e.end_char for e in doc.ents)
+        surname = " " not in label and label.lower() not in lowercase_words()  # "Pence:", not "Poll:"
+        if not (named or surname or label.isupper()):
+            continue
+        out.append(Attribution((cue_start, cue_end), (src_start, src_end), ((content_start, content_end),), "label", cue.start))
+    return out
 
 
 def _verb_cue(token: Token, lexicon: CueLexicon, quotations: list[Quotation], text: str) -> Attribution | None:
