@@ -219,3 +219,15 @@ def test_a_language_is_not_a_nationality(text: str, word: str, language: bool) -
 ])
 def test_datelines_and_place_phrases(paragraph: str, places: list[str]) -> None:
     assert [paragraph[s:e] for s, e in sorted(pattern_places(paragraph))] == places
+
+
+@pytest.mark.parametrize("first, second", [("Niger", "Nigeria"), ("Tunis", "Tunisia")])
+def test_places_that_read_alike_stay_apart(tmp_path: Path, first: str, second: str) -> None:
+    # the same consonant skeleton, but the gazetteer has them as different places
+    page = tmp_path / "page.txt"
+    page.write_text(f"Officials in {first} met counterparts from {second} on Monday to discuss the border and "
+                    f"trade. Later, {first} and {second} signed a deal on grain and fuel supplies for the region.\n",
+                    encoding="utf-8")
+    story, _ = run([page], tmp_path / "out")
+    one, two = _entity_of(story, first), _entity_of(story, second)
+    assert one.id != two.id and one.geo and two.geo and one.geo.geonameid != two.geo.geonameid

@@ -2,7 +2,8 @@
 
 Mentions are first given the class the text supports (a "person" the gazetteer knows as a town in
 the story's country is a place; "UN" tagged as a person is the organisation). Names are then joined
-when they are the same under transliteration (names.key, or the same consonant skeleton and close),
+when they are the same under transliteration (names.key, or the same consonant skeleton and close,
+unless the gazetteer knows them as different places: "Niger" and "Nigeria"),
 an acronym and its expansion ("Hayat Tahrir al-Sham (HTS)", "United Nations" / "U.N."), a part of
 a longer name of the same class ("Tahrir al-Sham"), a surname and the one full name ending in it
 ("Sejari" / "Mustafa Sejari"), or aliases in the actor list. Two names the actor list keeps apart
@@ -252,7 +253,17 @@ def _acronym_definitions(articles: Sequence[Article]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _join_names(names: list[_Name], articles: Sequence[Article]) -> _Sets:
+def _different_places(a: str, b: str, gazetteer: Gazetteer) -> bool:
+    """Both names are in the gazetteer, and no entry answers to both: "Niger" and "Nigeria", "Tunis"
+    and "Tunisia" read alike but are different places ("Homs" and "Hums" share an entry)."""
+    def entries(name: str) -> set[tuple[int | None, str, str]]:
+        return {(p.geonameid, p.country, p.feature) for p in gazetteer.exact(name)}
+
+    first, second = entries(a), entries(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def _join_names(names: list[_Name], articles: Sequence[Article], gazetteer: Gazetteer) -> _Sets:
     sets = _Sets(names)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
@@ -279,7 +290,9 @@ def _join_names(names: list[_Name], articles: Sequence[Article]) -> _Sets:
     for group in by_skeleton.values():
         for a in group:
             for b in group:
-                if a < b and similar(key(next(iter(names[a].spellings))), key(next(iter(names[b].spellings)))) >= 0.9:
+                first, second = next(iter(names[a].spellings)), next(iter(names[b].spellings))
+                if a < b and similar(key(first), key(second)) >= 0.9 and not (
+                        names[a].cls == "LOC" and _different_places(first, second, gazetteer)):
                     sets.join(a, b)
     # places written with a direction ("East Ghouta", "eastern Ghouta"); not "northern Syria" and Syria
     by_core: dict[str, list[int]] = defaultdict(list)
@@ -335,7 +348,7 @@ def _canonical(spellings: Counter[str]) -> str:
 
 def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[tuple[Entity, ...], tuple[Equation, ...]]:
     names, state_uses = _collect(articles, actors, gazetteer)
-    sets = _join_names(names, articles)
+    sets = _join_names(names, articles, gazetteer)
     groups: dict[int, list[_Name]] = defaultdict(list)
     for i, n in enumerate(names):
         groups[sets.find(i)].append(n)
