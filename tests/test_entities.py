@@ -128,6 +128,22 @@ def test_context_decides_between_places() -> None:
     assert geocode(["Aleppo"], syria, gazetteer).feature == "city"
 
 
+@pytest.mark.parametrize("name, feature, place", [
+    # a direction word that is part of the name: the place itself, not a part of what follows
+    ("South Carolina", "province", "South Carolina"), ("West Virginia", "province", "West Virginia"),
+    ("South Africa", "country", "South Africa"), ("North Korea", "country", "North Korea"),
+    ("the West Bank", "province", "West Bank"), ("South America", "continent", "South America"),
+    # a direction word that is not: a part of the place
+    ("northern Syria", "region", "Syria"), ("East Africa", "region", "East Africa"),
+    # regions of several countries (resources/geo/regions.tsv), not a US village called "Middle East"
+    ("the Middle East", "region", "Middle East"), ("Central America", "region", "Central America"),
+])
+def test_names_that_open_with_a_direction(name: str, feature: str, place: str) -> None:
+    gazetteer = default_gazetteer()
+    found = geocode([name], Context.of(Counter({"US": 3, "SY": 2}), gazetteer), gazetteer)
+    assert (found.feature, found.name) == (feature, place) and found.lat is not None
+
+
 def test_store_keeps_entities_and_mentions(demo) -> None:
     story, out = demo
     reader = StoreReader(out / "newsprism.db")

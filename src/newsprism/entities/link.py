@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import Gazetteer
-from ..geo.geocode import LEADING, Context, core, geocode
+from ..geo.geocode import LEADING, Context, core, geocode, is_own_name
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
@@ -300,7 +300,7 @@ def _join_names(names: list[_Name], articles: Sequence[Article], gazetteer: Gaze
         if n.cls == "LOC":
             for spelling in n.spellings:
                 bare, _ = core(spelling)
-                if bare != spelling:
+                if bare != spelling and not is_own_name(spelling, gazetteer):  # not "North" and "South Carolina"
                     by_core[key(bare)].append(i)
     for group in by_core.values():
         for j in group[1:]:

@@ -136,6 +136,13 @@ class Gazetteer:
                           float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row["name"])
             self._add(row["name"], place)
             divisions.setdefault((row["country"], row["name"]), place)
+        for row in tsv_rows(folder.joinpath("regions.tsv")):  # "the Middle East", "the Sahel": at their countries' mean point
+            points = [self.countries[iso].place for iso in row["members"].split(",") if iso in self.countries]
+            if points:
+                place = Place(None, row["name"], "", round(sum(p.lat for p in points) / len(points), 4),
+                              round(sum(p.lon for p in points) / len(points), 4), "region")
+                for name in [row["name"], *filter(None, row["other_names"].split("|"))]:
+                    self._add(name, place)
         for row in tsv_rows(folder.joinpath("abbreviations.tsv")):  # "Calif.", "N.J.": as datelines write them
             if (row["country"], row["division"]) in divisions:
                 self._add(row["abbreviation"], divisions[(row["country"], row["division"])])

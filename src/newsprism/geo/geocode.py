@@ -112,12 +112,32 @@ def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:
     return Geo(kind, place.geonameid, place.name, place.country, place.lat, place.lon, how, reason)
 
 
+def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
+    """A name that opens with a direction word but is a place's own name, a country, a continent, a
+    division or a city of 100,000 ("South Carolina", "North Korea", "East Jerusalem"), not a part
+    of the place after it ("northern Syria"). A village called "Middle East" does not make it one."""
+    if not LEADING.match(name):
+        return False
+    whole = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
+    return any(p.feature in ("country", "continent", "province") or p.population >= FAR_POPULATION
+               for p in gazetteer.exact(whole))
+
+
 def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     """The place the names (one entity's spellings) refer to, or an unresolved Geo saying why."""
+    for name in names:  # a region of several countries ("the Middle East", "Central America")
+        region = next((p for p in gazetteer.exact(name) if p.feature == "region"), None)
+        if region is not None:
+            return Geo("region", None, region.name, None, region.lat, region.lon, "exact",
+                       "a region of several countries, placed at their mean point")
     feature = None
     cores: list[str] = []
-    part = all(LEADING.match(n) for n in names)  # "northern Syria": a part of Syria, not Syria
+    named = [n for n in names if is_own_name(n, gazetteer)]  # "South Carolina", "North Korea", "West Bank"
+    part = not named and all(LEADING.match(n) for n in names)  # "northern Syria": a part of Syria, not Syria
     for name in names:
+        if name in named:
+            cores.append(re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -"))
+            continue
         c, f = core(name)
         whole = re.sub(r"^the\s+", "", LEADING.sub("", name.strip()), flags=re.I).strip(" -")
         if f == "city" and whole != c and any(key(p.name) == key(whole) for p in gazetteer.exact(whole)):
@@ -161,6 +181,6 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     if runner is not None:
         reason += f", chosen over {runner.name} ({runner.country}) by the story's context" if best.country in context.countries \
             else f", chosen over {runner.name} ({runner.country})"
-    if part and best.feature in ("country", "province"):
+    if part and best.feature in ("country", "province", "continent"):  # "northern Syria", "East Africa"
         return Geo("region", best.geonameid, best.name, best.country, best.lat, best.lon, "derived", f"a part of {best.name}")
     return _geo(best, feature, how, reason)
