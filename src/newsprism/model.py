@@ -266,7 +266,7 @@ class QuoteGroup:
 class Geo:
     """Where a place entity is: a GeoNames entry, or unresolved (no point is better than a wrong one)."""
 
-    feature: str  # continent | country | province | city | town | village | settlement (size unknown) | region | crossing | camp | place
+    feature: str  # continent | country | province | county | city | town | village | settlement (size unknown) | region | crossing | camp | place
     geonameid: int | None = None
     name: str | None = None  # the gazetteer's name: "Khān Shaykhūn"
     country: str | None = None  # ISO 3166 alpha-2

@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geo.gazetteer import Gazetteer
+from ..geo.gazetteer import DIVISIONS, Gazetteer
 from ..geo.geocode import LEADING, Context, core, geocode, is_own_name
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
@@ -131,7 +131,7 @@ def _class(text: str, label: str, actors: ActorList, places: set[str], surnames:
             return None  # "Jobs" is a name where the story names Steve Jobs
         k = key(text)
         if words[0] in PLACE_PREFIXES and len(words) > 1 or k in places or (
-                len(words) <= 2 and any(p.feature in ("country", "province") for p in gazetteer.by_key.get(k, ()))):
+                len(words) <= 2 and any(p.feature in ("country", *DIVISIONS) for p in gazetteer.by_key.get(k, ()))):
             return "LOC"
     if label == "LOC" and words[-1] in GOVERNMENT_WORDS | {"army"}:
         return "ORG"
@@ -195,7 +195,7 @@ def _short_names_of_organisations(names: dict[tuple[str, str], _Name], gazetteer
     for (cls, k), n in list(names.items()):
         if cls != "LOC" or n.actor or " " in k or k not in first_words:
             continue
-        if any(p.feature in ("country", "province", "continent") or p.population >= 100_000 for p in gazetteer.exact(k)):
+        if any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= 100_000 for p in gazetteer.exact(k)):
             continue
         del names[(cls, k)]
         n.cls = "ORG"
@@ -437,7 +437,7 @@ def _story_context(built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer
         if b["type"] != "place":
             continue
         salient = {p.country for c in {core(s)[0] for n in b["members"] for s in n.spellings} for p in gazetteer.exact(c)
-                   if p.feature == "province" or p.population >= 100_000}
+                   if p.feature in DIVISIONS or p.population >= 100_000}
         if len(salient) == 1:
             placed[salient.pop()] += len(b["refs"])
     return Context.of(named + placed, gazetteer)

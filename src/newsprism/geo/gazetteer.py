@@ -25,6 +25,10 @@ CITY_POPULATION = 50_000
 TOWN_POPULATION = 5_000
 
 
+# first- and second-level divisions: a state, a province, a governorate; a US or UK county
+DIVISIONS = frozenset({"province", "county"})
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     geonameid: int | None
@@ -32,9 +36,9 @@ class Place:
     country: str  # ISO alpha-2
     lat: float
     lon: float
-    feature: str  # continent | country | province | city | town | village | settlement
+    feature: str  # continent | country | province | county | region | city | town | village | settlement
     population: int = 0
-    admin1: str = ""  # the division's code (cities) or name (provinces)
+    admin1: str = ""  # the division's code (cities), its name (provinces), its state (counties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,9 @@ class Gazetteer:
                           float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row["name"])
             self._add(row["name"], place)
             divisions.setdefault((row["country"], row["name"]), place)
+        for row in tsv_rows(folder.joinpath("admin2.tsv")):  # "Cuyahoga County", "Kent"
+            place = Place(None, row["name"], row["country"], float(row["lat"]), float(row["lon"]), "county", admin1=row["division"])
+            self._add(row["name"], place)
         for row in tsv_rows(folder.joinpath("regions.tsv")):  # "the Middle East", "the Sahel": at their countries' mean point
             points = [self.countries[iso].place for iso in row["members"].split(",") if iso in self.countries]
             if points:

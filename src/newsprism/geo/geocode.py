@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from ..entities.names import fold, key, similar
 from ..model import Geo
-from .gazetteer import Gazetteer, Place
+from .gazetteer import DIVISIONS, Gazetteer, Place
 
 DIRECTIONS = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?western|north-?eastern|" \
              r"south-?western|south-?eastern|northwest|northeast|southwest|southeast|upper|lower|greater|rural|downtown)"
@@ -83,9 +83,9 @@ def core(name: str) -> tuple[str, str | None]:
 def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0, own_name: bool = True,
            capital: bool = False) -> float:
     if how == "exact":
-        score = math.log10((PROVINCE_POPULATION if place.feature == "province" else place.population) + 10)
+        score = math.log10((PROVINCE_POPULATION if place.feature in DIVISIONS else place.population) + 10)
     else:
-        score = 30 * (likeness - MIN_VARIANT_SIMILARITY) + (2.5 if place.feature == "province" else 0.0)
+        score = 30 * (likeness - MIN_VARIANT_SIMILARITY) + (2.5 if place.feature in DIVISIONS else 0.0)
     if capital:
         score += CAPITAL_BONUS  # "Washington" in the news is the capital before the state
     elif not own_name:
@@ -104,7 +104,7 @@ def _score(place: Place, how: str, feature: str | None, context: Context, likene
 
 def _acceptable(place: Place, context: Context) -> bool:
     near = place.country in context.countries or place.country in context.neighbours
-    return near or place.feature in ("continent", "country", "province") or place.population >= FAR_POPULATION or not context.countries
+    return near or place.feature in ("continent", "country", *DIVISIONS) or place.population >= FAR_POPULATION or not context.countries
 
 
 def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:
@@ -119,7 +119,7 @@ def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
     if not LEADING.match(name):
         return False
     whole = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
-    return any(p.feature in ("country", "continent", "province") or p.population >= FAR_POPULATION
+    return any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= FAR_POPULATION
                for p in gazetteer.exact(whole))
 
 
@@ -153,7 +153,7 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     capitals: set[tuple[int | None, str]] = set()  # … and by a national capital's name
     for c in cores:
         short = len(c) <= 4 and c.replace(".", "").isupper()  # "UK", "U.S.": a country or a division, not a village
-        found = [p for p in gazetteer.exact(c) if not short or p.feature in ("country", "province")]
+        found = [p for p in gazetteer.exact(c) if not short or p.feature in ("country", *DIVISIONS)]
         candidates += [(p, "exact", 1.0) for p in found]
         own |= {(p.geonameid, p.name) for p in found if key(p.name) in (key(c), key(c + " City"))}  # "New York" City
         capitals |= {(p.geonameid, p.name) for p in found if p.feature in SETTLEMENTS and p.population >= CAPITAL_POPULATION
@@ -170,7 +170,7 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
         return Geo(feature or "place", reason="not in the gazetteer")
     ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(
         c[0], c[1], feature, context, c[2], c[1] != "exact" or (c[0].geonameid, c[0].name) in own
-        or c[0].feature in ("country", "province"),  # their other names come from newsprism's own lists ("Calif.")
+        or c[0].feature in ("country", *DIVISIONS),  # their other names come from newsprism's own lists ("Calif.")
         (c[0].geonameid, c[0].name) in capitals))]
     best, how = ranked[0]
     if not _acceptable(best, context):
@@ -181,6 +181,6 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     if runner is not None:
         reason += f", chosen over {runner.name} ({runner.country}) by the story's context" if best.country in context.countries \
             else f", chosen over {runner.name} ({runner.country})"
-    if part and best.feature in ("country", "province", "continent"):  # "northern Syria", "East Africa"
+    if part and best.feature in ("country", "continent", *DIVISIONS):  # "northern Syria", "East Africa"
         return Geo("region", best.geonameid, best.name, best.country, best.lat, best.lon, "derived", f"a part of {best.name}")
     return _geo(best, feature, how, reason)

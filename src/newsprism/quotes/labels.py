@@ -35,9 +35,9 @@ def is_dateline_place(name: str) -> bool:
     """A country, a first-level division or a city of 100,000 people: "NEW DELHI:" opens a
     dateline, "WALLACE:" (a town of 3,000) a transcript's line."""
     # imported late: only a paragraph that opens with a label asks
-    from ..geo.gazetteer import default_gazetteer
+    from ..geo.gazetteer import DIVISIONS, default_gazetteer
 
-    return any(p.feature in ("country", "province", "continent") or p.population >= DATELINE_POPULATION
+    return any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= DATELINE_POPULATION
                for p in default_gazetteer().exact(name))
 
 
