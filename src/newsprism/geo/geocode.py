@@ -113,10 +113,11 @@ def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:
 
 
 def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
-    """A name that opens with a direction word but is a place's own name, a country, a continent, a
-    division or a city of 100,000 ("South Carolina", "North Korea", "East Jerusalem"), not a part
-    of the place after it ("northern Syria"). A village called "Middle East" does not make it one."""
-    if not LEADING.match(name):
+    """A name with a direction or a feature word in it that is a place's own name, a country, a
+    continent, a division or a city of 100,000 ("South Carolina", "North Korea", "East Jerusalem",
+    "Cape Town"), not a part or a kind of the place it names ("northern Syria", "Idlib province").
+    A village called "Middle East" does not make it one."""
+    if not (LEADING.match(name) or FEATURE_AFTER.search(name) or FEATURE_OF.match(name)):
         return False
     whole = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
     return any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= FAR_POPULATION
