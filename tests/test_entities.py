@@ -257,3 +257,13 @@ def test_counties_in_their_country_and_shared_county_names_unresolved() -> None:
     assert geocode(["Kent"], ohio, gazetteer).country == "US"  # Kent, Washington, in an American story
     assert geocode(["Cuyahoga County"], ohio, gazetteer).feature == "county"
     assert geocode(["Washington County"], ohio, gazetteer).lat is None  # 30 states have one
+
+
+def test_other_names_of_countries(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Armenia's ambassador to the Holy See met officials on Monday to discuss a statue. The prime minister "
+                    "asked why T&T was not represented at the meeting, and envoys from Burma and Swaziland also attended.\n",
+                    encoding="utf-8")
+    story, _ = run([page], tmp_path / "out")
+    assert {n: _entity_of(story, n).geo.country for n in ("Holy See", "T&T", "Burma", "Swaziland")} == {
+        "Holy See": "VA", "T&T": "TT", "Burma": "MM", "Swaziland": "SZ"}

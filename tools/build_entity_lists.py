@@ -24,7 +24,9 @@ SHORT_FORMS = {
     "USA": ["United States", "U.S.", "US", "USA", "U.S.A.", "America"], "GBR": ["Britain", "Great Britain", "UK", "U.K."],
     "RUS": ["Russia"], "SYR": ["Syria"], "IRN": ["Iran"], "KOR": ["South Korea"], "PRK": ["North Korea"],
     "ARE": ["UAE", "U.A.E.", "Emirates"], "COD": ["DR Congo", "DRC"], "CZE": ["Czech Republic", "Czechia"],
-    "NLD": ["the Netherlands", "Holland"], "VAT": ["Vatican"], "PSE": ["Palestine", "Palestinian territories"],
+    "NLD": ["the Netherlands", "Holland"], "VAT": ["Vatican", "Holy See"], "PSE": ["Palestine", "Palestinian territories"],
+    "TTO": ["T&T"], "MMR": ["Burma"], "SWZ": ["Swaziland"], "TLS": ["East Timor", "Timor-Leste"], "BIH": ["Bosnia"],
+    "CPV": ["Cape Verde"], "MKD": ["Macedonia"], "CIV": ["Côte d'Ivoire", "Cote d'Ivoire"],
 }
 DEMONYM_END = re.compile(r"^[A-Z]{3,}(AN|IAN|ESE|ISH|I|IC)$")
 ORG_WORDS = re.compile(r"\b(NATIONS|ORGANI[SZ]ATION|COUNCIL|FUND|BANK|COMMISSION|AGENCY|UNION|COURT|PROGRAMME|PROGRAM|COMMITTEE|"
