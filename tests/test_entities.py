@@ -267,3 +267,15 @@ def test_other_names_of_countries(tmp_path: Path) -> None:
     story, _ = run([page], tmp_path / "out")
     assert {n: _entity_of(story, n).geo.country for n in ("Holy See", "T&T", "Burma", "Swaziland")} == {
         "Holy See": "VA", "T&T": "TT", "Burma": "MM", "Swaziland": "SZ"}
+
+
+def test_a_town_in_a_division_the_story_names(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("A gunman opened fire at a high school in Parkland, Florida, on Wednesday. Students in Parkland "
+                    "said they hid in closets. Florida's governor and officials in California and Oregon spoke later.\n",
+                    encoding="utf-8")
+    story, _ = run([page], tmp_path / "out")
+    parkland = _entity_of(story, "Parkland").geo
+    assert (parkland.country, round(parkland.lat)) == ("US", 26)  # Florida's, not Washington's (47° N)
+    assert "division the story names" in parkland.reason
+    assert (_entity_of(story, "California").geo.feature, _entity_of(story, "Oregon").geo.feature) == ("province", "province")

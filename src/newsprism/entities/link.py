@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -367,8 +367,14 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
                       "refs": sorted(r for n in members for r in n.refs)})
     _add_state_uses(built, state_uses, iso3, gazetteer)
     context = _story_context(built, iso3, gazetteer)
-    for b in built:
-        b["geo"] = _geo(b, context, gazetteer)
+    geos = [_geo(b, context, gazetteer) for b in built]
+    # the divisions the story's places resolve to ("Florida") then count for its towns ("Parkland")
+    divisions = frozenset(code for g in geos if g and g.feature == "province" and (code := gazetteer.division_code(g.country, g.name)))
+    if divisions:
+        context = replace(context, divisions=divisions)
+        geos = [_geo(b, context, gazetteer) for b in built]
+    for b, geo in zip(built, geos):
+        b["geo"] = geo
         if b["type"] == "place" and not _placed(b, articles):
             b["type"], b["geo"] = "other", None
         if b["type"] == "nationality":

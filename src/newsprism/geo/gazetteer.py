@@ -38,7 +38,7 @@ class Place:
     lon: float
     feature: str  # continent | country | province | county | region | city | town | village | settlement
     population: int = 0
-    admin1: str = ""  # the division's code (cities), its name (provinces), its state (counties)
+    admin1: str = ""  # GeoNames' admin1 code: of the division (provinces), of the one it lies in (cities, counties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,7 @@ class Gazetteer:
         self.by_key: dict[str, list[Place]] = defaultdict(list)  # countries and divisions
         self.by_skeleton: dict[str, set[str]] = defaultdict(set)
         self.countries: dict[str, Country] = {}
+        self._division_codes: dict[tuple[str, str], tuple[str, str]] = {}  # (country, name) -> (country, admin1 code)
         folder = resources.files("newsprism.resources").joinpath("geo")
         for row in tsv_rows(folder.joinpath("countries.tsv")):
             place = Place(int(row["geonameid"]), row["name"], row["iso"], float(row["lat"]), float(row["lon"]), "country")
@@ -137,11 +138,14 @@ class Gazetteer:
         divisions: dict[tuple[str, str], Place] = {}
         for row in tsv_rows(folder.joinpath("admin1.tsv")) + [r for p in extra or [] for r in tsv_rows(p)]:
             place = Place(int(row["geonameid"]) if row.get("geonameid") else None, row["name"], row["country"],
-                          float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row["name"])
+                          float(row["lat"]), float(row["lon"]), row.get("feature") or "province", admin1=row.get("code") or "")
             self._add(row["name"], place)
             divisions.setdefault((row["country"], row["name"]), place)
+            if place.admin1:
+                self._division_codes.setdefault((row["country"], row["name"]), (row["country"], place.admin1))
         for row in tsv_rows(folder.joinpath("admin2.tsv")):  # "Cuyahoga County", "Kent"
-            place = Place(None, row["name"], row["country"], float(row["lat"]), float(row["lon"]), "county", admin1=row["division"])
+            place = Place(None, row["name"], row["country"], float(row["lat"]), float(row["lon"]), "county",
+                          admin1=row.get("code") or "")
             self._add(row["name"], place)
         for row in tsv_rows(folder.joinpath("regions.tsv")):  # "the Middle East", "the Sahel": at their countries' mean point
             points = [self.countries[iso].place for iso in row["members"].split(",") if iso in self.countries]
@@ -175,6 +179,10 @@ class Gazetteer:
         sk = skeleton(name)
         own = [(k, p) for k in self.by_skeleton.get(sk, ()) for p in self.by_key[k]]
         return own + self._cities("skeleton", sk)
+
+    def division_code(self, country: str | None, name: str | None) -> tuple[str, str] | None:
+        """(country, GeoNames admin1 code) of the first-level division of that name, if known."""
+        return self._division_codes.get((country or "", name or ""))
 
     def country(self, iso: str) -> Country | None:
         return self.countries.get(iso)

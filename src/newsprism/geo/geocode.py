@@ -46,23 +46,28 @@ ALTERNATE_PENALTY = 1.5
 # A national capital (a city of at least CAPITAL_POPULATION called by the capital's name) weighs this much more.
 CAPITAL_BONUS = 2.5
 CAPITAL_POPULATION = 100_000
+# A town in a division the story names weighs this much more (log10 of population), where no
+# division or country has the name.
+DIVISION_BONUS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Where the story is: countries named (with weights) and their neighbours."""
+    """Where the story is: countries named (with weights) and their neighbours, and the divisions
+    it names, as (country, GeoNames admin1 code): "Parkland" in a story that names Florida."""
 
     countries: Counter[str]
     neighbours: frozenset[str]
+    divisions: frozenset[tuple[str, str]] = frozenset()
 
     @staticmethod
-    def of(countries: Counter[str], gazetteer: Gazetteer) -> "Context":
+    def of(countries: Counter[str], gazetteer: Gazetteer, divisions: frozenset[tuple[str, str]] = frozenset()) -> "Context":
         near: set[str] = set()
         for iso in countries:
             country = gazetteer.country(iso)
             if country:
                 near |= country.neighbours
-        return Context(countries, frozenset(near - set(countries)))
+        return Context(countries, frozenset(near - set(countries)), divisions)
 
 
 def core(name: str) -> tuple[str, str | None]:
@@ -81,7 +86,7 @@ def core(name: str) -> tuple[str, str | None]:
 
 
 def _score(place: Place, how: str, feature: str | None, context: Context, likeness: float = 1.0, own_name: bool = True,
-           capital: bool = False) -> float:
+           capital: bool = False, towns_only: bool = False) -> float:
     if how == "exact":
         score = math.log10((PROVINCE_POPULATION if place.feature in DIVISIONS else place.population) + 10)
     else:
@@ -99,6 +104,8 @@ def _score(place: Place, how: str, feature: str | None, context: Context, likene
         score += 1.5
     if feature and (place.feature == feature or feature in SETTLEMENTS and place.feature in SETTLEMENTS):
         score += 5
+    if towns_only and place.admin1 and (place.country, place.admin1) in context.divisions:
+        score += DIVISION_BONUS  # "Parkland" in a story that names Florida; not a town "California" over the state
     return score
 
 
@@ -169,10 +176,11 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
                         candidates.append((p, "variant", likeness))
     if not candidates:
         return Geo(feature or "place", reason="not in the gazetteer")
+    towns_only = not any(p.feature in ("country", "continent", *DIVISIONS) for p, _, _ in candidates)
     ranked = [(p, how) for p, how, _ in sorted(candidates, key=lambda c: -_score(
         c[0], c[1], feature, context, c[2], c[1] != "exact" or (c[0].geonameid, c[0].name) in own
         or c[0].feature in ("country", *DIVISIONS),  # their other names come from newsprism's own lists ("Calif.")
-        (c[0].geonameid, c[0].name) in capitals))]
+        (c[0].geonameid, c[0].name) in capitals, towns_only))]
     best, how = ranked[0]
     if not _acceptable(best, context):
         places = len({p.geonameid for p, _, _ in candidates})
@@ -182,6 +190,8 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     if runner is not None:
         reason += f", chosen over {runner.name} ({runner.country}) by the story's context" if best.country in context.countries \
             else f", chosen over {runner.name} ({runner.country})"
+    if towns_only and (best.country, best.admin1) in context.divisions:
+        reason += ", in a division the story names"
     if part and best.feature in ("country", "continent", *DIVISIONS):  # "northern Syria", "East Africa"
         return Geo("region", best.geonameid, best.name, best.country, best.lat, best.lon, "derived", f"a part of {best.name}")
     return _geo(best, feature, how, reason)
