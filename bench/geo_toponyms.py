@@ -2,7 +2,8 @@
 
 Each article goes through the same stages as newsprism's main job (language pipeline, mentions,
 entity linking, geocoding in the article's own context); predicted toponyms are the mentions of
-place and country entities, and nationalities linked to a country.
+place and country entities, and, for GeoWebNews only (GeoVirus annotates no demonyms),
+nationalities linked to a country.
 Usage: python bench/geo_toponyms.py [--split dev|test|all] [--limit N] [--no-save]
 """
 from __future__ import annotations
@@ -24,7 +25,9 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
 RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
 
 
-def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
+def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Predicted]]:
+    """newsprism's places, countries and (with `demonyms`, as GeoWebNews annotates them; GeoVirus
+    never does) nationalities, each mention with its entity's point."""
     nlp = load_pipeline(None)
     actors = actor_list()
     listed = ListedNames(actors.names())
@@ -37,6 +40,8 @@ def predictions(docs: list[GeoDoc]) -> dict[str, list[Predicted]]:
         found = []
         for e in entities:
             geo = e.geo
+            if e.type == "nationality" and not demonyms:
+                continue
             if e.type == "nationality" and e.country in by_country:
                 geo = by_country[e.country].geo
             elif e.type == "nationality" and e.country:
@@ -62,7 +67,7 @@ def main() -> None:
     for corpus, docs in (("GeoWebNews", read_geowebnews(DATA / "GeoWebNews.xml")), ("GeoVirus", read_geovirus(DATA / "GeoVirus.xml"))):
         if args.limit:
             docs = docs[:args.limit]
-        predicted = predictions(docs)
+        predicted = predictions(docs, demonyms=corpus == "GeoWebNews")
         for split in ("dev", "test", "all"):
             if args.split not in ("all", split):
                 continue
