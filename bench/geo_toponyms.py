@@ -3,13 +3,15 @@
 Each article goes through the same stages as newsprism's main job (language pipeline, mentions,
 entity linking, geocoding in the article's own context); predicted toponyms are the mentions of
 place and country entities, and, for GeoWebNews only (GeoVirus annotates no demonyms),
-nationalities linked to a country.
+nationalities linked to a country; each span less the lower-case direction and feature words
+around the name, which neither corpus includes ("southern [California]", "[Nyanza] province").
 Usage: python bench/geo_toponyms.py [--split dev|test|all] [--limit N] [--no-save]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from pathlib import Path
 
@@ -23,6 +25,24 @@ from newsprism.nlp.pipeline import SENTENCE_KINDS, add_sentences, load_pipeline
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geo"
 RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
+
+
+# Both corpora mark the toponym without the words around it that newsprism keeps in a mention:
+# "southern [California]", "[Nyanza] province", "the village of [Bariyarpur]"
+_MODIFIER_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|greater)(?:ern|-?(?:east|west)(?:ern)?)?\s+"
+                              r"|(?:city|town|village|province|governorate|region|district|state)\s+of\s+)+")
+_FEATURE_AFTER = re.compile(r"\s+(?:province|governorate|region|state|county|city|district|town|village|area)$")
+
+
+def toponym_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The mention's span less the lower-case direction and feature words around its name."""
+    m = _MODIFIER_BEFORE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    f = _FEATURE_AFTER.search(text, start, end)
+    if f and f.start() > start:
+        end = f.start()
+    return start, end
 
 
 def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Predicted]]:
@@ -51,7 +71,8 @@ def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Pre
                 continue
             for ref in e.mentions:
                 m = article.mentions[ref.mention]
-                found.append(Predicted(m.start, m.end, getattr(geo, "lat", None), getattr(geo, "lon", None), getattr(geo, "geonameid", None)))
+                start, end = toponym_span(article.source_text, m.start, m.end)
+                found.append(Predicted(start, end, getattr(geo, "lat", None), getattr(geo, "lon", None), getattr(geo, "geonameid", None)))
         out[article.id] = found
     return out
 
