@@ -136,7 +136,7 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     for name in names:  # a region of several countries ("the Middle East", "Central America")
         region = next((p for p in gazetteer.exact(name) if p.feature == "region"), None)
         if region is not None:
-            return Geo("region", None, region.name, None, region.lat, region.lon, "exact",
+            return Geo("region", None, region.name, None, region.lat, region.lon, "derived",
                        "a region of several countries, placed at their mean point")
     feature = None
     cores: list[str] = []

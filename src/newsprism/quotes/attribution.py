@@ -204,17 +204,25 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
 
 def _punctuation_attributions(doc: Doc, quotations: list[Quotation]) -> list[Attribution]:
     """Transcript and headline speaker labels ("PENCE: …") and a dash after a quotation ("“…” ―
-    Name"). The label must be a transcript's capitals, a single uncommon word (a surname), or hold
-    a person's or an organisation's name: "Stealth Over Health:" is a story's title."""
+    Name"). The label must be a transcript's speaker in capitals (uncommon words: not "TARGET:"), a
+    single uncommon word (a surname), or hold a person's or an organisation's name: "Stealth Over
+    Health:" is a story's title."""
     out = []
     for cue_start, cue_end, src_start, src_end, content_start, content_end in speaker_labels(doc, quotations, is_dateline_place):
         cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
         if cue is None or content_end <= content_start:
             continue
+        content = doc.char_span(content_start, content_end, alignment_mode="expand")
+        finite = content is not None and any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") for t in content)
+        if not (finite or content is not None and len(content.text.split()) >= 4 and any(t.pos_ == "VERB" for t in content)):
+            continue  # "ATTACKER: Farhad Jabar", "TARGET: Unidentified operatives" fill fields; words said have a verb
         label = doc.text[src_start:src_end]
-        named = any(e.label_ in ("PERSON", "ORG") and e.start_char < src_end and src_start < e.end_char for e in doc.ents)
-        surname = " " not in label and label.lower() not in lowercase_words()  # "Pence:", not "Poll:"
-        if not (named or surname or label.isupper()):
+        uncommon = all(w.lower().strip(".") not in lowercase_words() for w in label.split())
+        if label.isupper():  # a transcript's speaker ("WALLACE:"), not a field ("TARGET:", "NUMBER OF ATTACKS:")
+            if not (uncommon and len(label.split()) <= 3):
+                continue
+        elif not (uncommon and " " not in label  # a surname ("Pence:"), not "Poll:"
+                  or any(e.label_ in ("PERSON", "ORG") and e.start_char < src_end and src_start < e.end_char for e in doc.ents)):
             continue
         out.append(Attribution((cue_start, cue_end), (src_start, src_end), ((content_start, content_end),), "label", cue.start))
     return out

@@ -26,7 +26,9 @@ NOT_SPEAKERS = frozenset(
     "advertisement subscribe share tags topics filed follow contact email date time location where when what why "
     "how price tickets reporting writing editing breaking exclusive opinion analysis live latest explainer timeline "
     "background summary transcript full text highlights spoiler alert trigger editorial podcast review obituary factbox "
-    "quiz recap preview poll report reports".split())
+    "quiz recap preview poll report reports file now pictured new just interactive "
+    "one two three four five six seven eight nine ten eleven twelve first second third fourth fifth sixth seventh "
+    "eighth ninth tenth last next".split())
 DATELINE_POPULATION = 100_000
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
