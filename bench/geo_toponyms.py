@@ -29,7 +29,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
 
 # Both corpora mark the toponym without the words around it that newsprism keeps in a mention:
 # "southern [California]", "[Nyanza] province", "the village of [Bariyarpur]"
-_MODIFIER_BEFORE = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|greater)(?:ern|-?(?:east|west)(?:ern)?)?\s+"
+_MODIFIER_BEFORE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|greater)(?:ern|-?(?:east|west)(?:ern)?)?\s+"
                               r"|(?:city|town|village|province|governorate|region|district|state)\s+of\s+)+")
 _FEATURE_AFTER = re.compile(r"\s+(?:province|governorate|region|state|county|city|district|town|village|area)$")
 
