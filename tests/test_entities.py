@@ -36,6 +36,13 @@ def _entity_of(story: Story, spelling: str) -> Entity:
     return found[0]
 
 
+def _story_of(tmp_path: Path, text: str) -> Story:
+    """The story of one plain-text page holding `text`, through the whole job."""
+    page = tmp_path / "page.txt"
+    page.write_text(text + "\n", encoding="utf-8")
+    return run([page], tmp_path / "out")[0]
+
+
 @pytest.mark.parametrize("a,b", [
     ("Khan Sheikhoun", "Khān Shaykhūn"), ("Jisr al-Shughour", "Jisr ash Shughūr"), ("Jebat Al-Nusra", "Jabhat a-Nusra"),
     ("Hay’at Tahrir a-Sham", "Hayat Tahrir al-Sham"), ("U.N.", "UN"), ("Maarat al-Numan", "Ma‘arrat an Nu‘mān"),
@@ -241,11 +248,8 @@ def test_datelines_and_place_phrases(paragraph: str, places: list[str]) -> None:
 @pytest.mark.parametrize("first, second", [("Niger", "Nigeria"), ("Tunis", "Tunisia")])
 def test_places_that_read_alike_stay_apart(tmp_path: Path, first: str, second: str) -> None:
     # the same consonant skeleton, but the gazetteer has them as different places
-    page = tmp_path / "page.txt"
-    page.write_text(f"Officials in {first} met counterparts from {second} on Monday to discuss the border and "
-                    f"trade. Later, {first} and {second} signed a deal on grain and fuel supplies for the region.\n",
-                    encoding="utf-8")
-    story, _ = run([page], tmp_path / "out")
+    story = _story_of(tmp_path, f"Officials in {first} met counterparts from {second} on Monday to discuss the border "
+                      f"and trade. Later, {first} and {second} signed a deal on grain and fuel supplies for the region.")
     one, two = _entity_of(story, first), _entity_of(story, second)
     assert one.id != two.id and one.geo and two.geo and one.geo.geonameid != two.geo.geonameid
 
@@ -260,21 +264,17 @@ def test_counties_in_their_country_and_shared_county_names_unresolved() -> None:
 
 
 def test_other_names_of_countries(tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
-    page.write_text("Armenia's ambassador to the Holy See met officials on Monday to discuss a statue. The prime minister "
-                    "asked why T&T was not represented at the meeting, and envoys from Burma and Swaziland also attended.\n",
-                    encoding="utf-8")
-    story, _ = run([page], tmp_path / "out")
+    story = _story_of(tmp_path, "Armenia's ambassador to the Holy See met officials on Monday to discuss a statue. The "
+                      "prime minister asked why T&T was not represented at the meeting, and envoys from Burma and "
+                      "Swaziland also attended.")
     assert {n: _entity_of(story, n).geo.country for n in ("Holy See", "T&T", "Burma", "Swaziland")} == {
         "Holy See": "VA", "T&T": "TT", "Burma": "MM", "Swaziland": "SZ"}
 
 
 def test_a_town_in_a_division_the_story_names(tmp_path: Path) -> None:
-    page = tmp_path / "page.txt"
-    page.write_text("A gunman opened fire at a high school in Parkland, Florida, on Wednesday. Students in Parkland "
-                    "said they hid in closets. Florida's governor and officials in California and Oregon spoke later.\n",
-                    encoding="utf-8")
-    story, _ = run([page], tmp_path / "out")
+    story = _story_of(tmp_path, "A gunman opened fire at a high school in Parkland, Florida, on Wednesday. Students in "
+                      "Parkland said they hid in closets. Florida's governor and officials in California and Oregon "
+                      "spoke later.")
     parkland = _entity_of(story, "Parkland").geo
     assert (parkland.country, round(parkland.lat)) == ("US", 26)  # Florida's, not Washington's (47° N)
     assert "division the story names" in parkland.reason
@@ -283,9 +283,7 @@ def test_a_town_in_a_division_the_story_names(tmp_path: Path) -> None:
 
 def test_a_country_acting_is_the_country(tmp_path: Path) -> None:
     # the model reads "The United States has seen …" as an organisation; it is the country, one entity with "the U.S."
-    page = tmp_path / "page.txt"
-    page.write_text("The United States has seen two cases of mad cow disease this year. The U.S. has also bought large "
-                    "amounts of anti-viral drugs, officials in Washington said on Monday.\n", encoding="utf-8")
-    story, _ = run([page], tmp_path / "out")
+    story = _story_of(tmp_path, "The United States has seen two cases of mad cow disease this year. The U.S. has also "
+                      "bought large amounts of anti-viral drugs, officials in Washington said on Monday.")
     assert _entity_of(story, "United States") is _entity_of(story, "U.S.")
     assert _entity_of(story, "U.S.").type == "country"
