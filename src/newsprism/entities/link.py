@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import DIVISIONS, Gazetteer
-from ..geo.geocode import LEADING, Context, core, geocode, is_own_name
+from ..geo.geocode import LEADING, Context, core, geocode, is_own_name, of_standing
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
@@ -197,7 +197,7 @@ def _short_names_of_organisations(names: dict[tuple[str, str], _Name], gazetteer
     for (cls, k), n in list(names.items()):
         if cls != "LOC" or n.actor or " " in k or k not in first_words:
             continue
-        if any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= 100_000 for p in gazetteer.exact(k)):
+        if any(of_standing(p) for p in gazetteer.exact(k)):
             continue
         del names[(cls, k)]
         n.cls = "ORG"
@@ -371,7 +371,8 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
     context = _story_context(built, iso3, gazetteer)
     geos = [_geo(b, context, gazetteer) for b in built]
     # the divisions the story's places resolve to ("Florida") then count for its towns ("Parkland")
-    divisions = frozenset(code for g in geos if g and g.feature == "province" and (code := gazetteer.division_code(g.country, g.name)))
+    divisions = frozenset(code for g in geos
+                          if g and g.feature == "province" and (code := gazetteer.division_code(g.country, g.name)))
     if divisions:
         context = replace(context, divisions=divisions)
         geos = [_geo(b, context, gazetteer) for b in built]

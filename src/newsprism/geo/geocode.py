@@ -109,9 +109,14 @@ def _score(place: Place, how: str, feature: str | None, context: Context, likene
     return score
 
 
+def of_standing(place: Place) -> bool:
+    """A continent, a country, a division or a city of FAR_POPULATION: a place known beyond its region."""
+    return place.feature in ("continent", "country", *DIVISIONS) or place.population >= FAR_POPULATION
+
+
 def _acceptable(place: Place, context: Context) -> bool:
     near = place.country in context.countries or place.country in context.neighbours
-    return near or place.feature in ("continent", "country", *DIVISIONS) or place.population >= FAR_POPULATION or not context.countries
+    return near or of_standing(place) or not context.countries
 
 
 def _geo(place: Place, feature: str | None, how: str, reason: str) -> Geo:
@@ -127,8 +132,7 @@ def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
     if not (LEADING.match(name) or FEATURE_AFTER.search(name) or FEATURE_OF.match(name)):
         return False
     whole = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
-    return any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= FAR_POPULATION
-               for p in gazetteer.exact(whole))
+    return any(of_standing(p) for p in gazetteer.exact(whole))
 
 
 def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:

@@ -29,7 +29,6 @@ NOT_SPEAKERS = frozenset(
     "quiz recap preview poll report reports file now pictured new just interactive "
     "one two three four five six seven eight nine ten eleven twelve first second third fourth fifth sixth seventh "
     "eighth ninth tenth last next".split())
-DATELINE_POPULATION = 100_000
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -37,10 +36,10 @@ def is_dateline_place(name: str) -> bool:
     """A country, a first-level division or a city of 100,000 people: "NEW DELHI:" opens a
     dateline, "WALLACE:" (a town of 3,000) a transcript's line."""
     # imported late: only a paragraph that opens with a label asks
-    from ..geo.gazetteer import DIVISIONS, default_gazetteer
+    from ..geo.gazetteer import default_gazetteer
+    from ..geo.geocode import of_standing
 
-    return any(p.feature in ("country", "continent", *DIVISIONS) or p.population >= DATELINE_POPULATION
-               for p in default_gazetteer().exact(name))
+    return any(of_standing(p) for p in default_gazetteer().exact(name))
 
 
 def _speaker_like(name: str, is_place: Callable[[str], bool]) -> bool:
