@@ -46,8 +46,8 @@ class Repaired:
 
     def to_source(self, offset: int) -> int:
         """A repaired-text offset in the source (an inserted space maps to its seam)."""
-        shifted = [s + i for i, s in enumerate(self.seams)]
-        return offset - bisect_left(shifted, offset)
+        spaces = [s + i for i, s in enumerate(self.seams)]  # where the inserted spaces stand in `text`
+        return offset - bisect_left(spaces, offset)
 
 
 @lru_cache(maxsize=1)
