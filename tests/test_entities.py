@@ -38,6 +38,7 @@ def _entity_of(story: Story, spelling: str) -> Entity:
 
 def _story_of(tmp_path: Path, text: str) -> Story:
     """The story of one plain-text page holding `text`, through the whole job."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     page = tmp_path / "page.txt"
     page.write_text(text + "\n", encoding="utf-8")
     return run([page], tmp_path / "out")[0]
@@ -287,3 +288,17 @@ def test_a_country_acting_is_the_country(tmp_path: Path) -> None:
                       "bought large amounts of anti-viral drugs, officials in Washington said on Monday.")
     assert _entity_of(story, "United States") is _entity_of(story, "U.S.")
     assert _entity_of(story, "U.S.").type == "country"
+
+
+def test_a_country_name_that_is_also_a_state(tmp_path: Path) -> None:
+    american = _story_of(tmp_path / "us", "Voters in Georgia lined up on Tuesday for the runoff election. In Atlanta, "
+                                          "officials said turnout was high in most precincts, and Florida reported delays "
+                                          "at several polling stations after a storm knocked out power overnight.")
+    georgia = _entity_of(american, "Georgia")
+    assert (georgia.type, georgia.geo.feature, georgia.geo.country) == ("place", "province", "US")
+    caucasus = _story_of(tmp_path / "ge", "Russian troops entered Georgia in 2008 after days of shelling around the "
+                                          "breakaway region. Tbilisi said the Kremlin had violated the ceasefire agreed in "
+                                          "August, and European monitors were sent to watch the line.")
+    assert _entity_of(caucasus, "Georgia").geo.country == "GE"
+    russia = next(e for e in caucasus.entities if e.type == "country" and e.name == "Russia")  # named only as "Russian troops"
+    assert russia.geo is not None and russia.geo.country == "RU"

@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geo.gazetteer import DIVISIONS, Gazetteer
+from ..geo.gazetteer import DIVISIONS, Gazetteer, Place
 from ..geo.geocode import LEADING, Context, core, geocode, is_own_name, of_standing
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
@@ -368,6 +368,9 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
                       "type": _type(cls, name, actor.type if actor else None, actors, gazetteer),
                       "refs": sorted(r for n in members for r in n.refs)})
     _add_state_uses(built, state_uses, iso3, gazetteer)
+    for b in built:
+        if b["type"] == "country" and (division := _division_not_country(b, built, iso3, gazetteer)):
+            b["type"], b["division"] = "place", division
     context = _story_context(built, iso3, gazetteer)
     geos = [_geo(b, context, gazetteer) for b in built]
     # the divisions the story's places resolve to ("Florida") then count for its towns ("Parkland")
@@ -453,6 +456,8 @@ def _story_context(built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer
 
 
 def _country_of(b: dict, gazetteer: Gazetteer) -> str:
+    if b.get("iso"):  # a country the story names only through its nationality ("Russian troops")
+        return b["iso"]
     for spelling in (s for n in b["members"] for s in n.spellings):
         for p in gazetteer.by_key.get(key(spelling), ()):
             if p.feature == "country":
@@ -471,13 +476,31 @@ def _add_state_uses(built: list[dict], state_uses: dict[tuple[int, int], str], i
         if target is None:
             country = gazetteer.country(iso)
             target = {"name": country.place.name if country else iso, "cls": "LOC", "actor": None, "members": [],
-                      "type": "country", "refs": []}
+                      "type": "country", "refs": [], "iso": iso}
             countries[iso] = target
             built.append(target)
         target["refs"] = sorted(target["refs"] + [ref])
 
 
+def _division_not_country(b: dict, built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer) -> Place | None:
+    """The division a country's name means where it is also a division's name elsewhere: "Georgia"
+    in a story whose other places are American and where nothing else points to Georgia the
+    country (no "Tbilisi", no "Georgian")."""
+    iso = _country_of(b, gazetteer)
+    divisions = [p for n in b["members"] for s in n.spellings for p in gazetteer.exact(s)
+                 if p.feature == "province" and p.country != iso]
+    if not divisions:
+        return None
+    others = _story_context([x for x in built if x is not b], iso3, gazetteer).countries
+    best = max(divisions, key=lambda p: others[p.country])
+    return best if others[best.country] > 0 and others[iso] == 0 else None
+
+
 def _geo(b: dict, context: Context, gazetteer: Gazetteer) -> Geo | None:
+    if b.get("division"):
+        p = b["division"]
+        return Geo("province", p.geonameid, p.name, p.country, p.lat, p.lon, "exact",
+                   f"a division of {p.country}, where the story's other places are, not the country of that name")
     if b["type"] == "country":
         iso = _country_of(b, gazetteer)
         country = gazetteer.country(iso) if iso else None
