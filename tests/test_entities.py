@@ -302,3 +302,15 @@ def test_a_country_name_that_is_also_a_state(tmp_path: Path) -> None:
     assert _entity_of(caucasus, "Georgia").geo.country == "GE"
     russia = next(e for e in caucasus.entities if e.type == "country" and e.name == "Russia")  # named only as "Russian troops"
     assert russia.geo is not None and russia.geo.country == "RU"
+
+
+def test_a_feature_word_after_the_name_and_the_area_around_a_city(tmp_path: Path) -> None:
+    story = _story_of(tmp_path, "The first case was found in December 2003 in a cow from a Washington state farm, officials "
+                                "said. There have been nine cases of West Nile virus in the Houston region, with one of "
+                                "those resulting in death, the Texas health department said on Friday.")
+    washington = next(e for e in story.entities if e.name.startswith("Washington"))
+    assert (washington.geo.feature, washington.geo.name) == ("province", "Washington")  # the state, not the capital
+    houston = next(e for e in story.entities if e.name.startswith("Houston"))
+    assert (houston.geo.feature, houston.geo.name, houston.geo.matched) == ("region", "Houston", "derived")
+    # a plain the gazetteer lacks stays unresolved
+    assert geocode(["al-Ghab plain"], Context.of(Counter({"SY": 3}), default_gazetteer()), default_gazetteer()).lat is None

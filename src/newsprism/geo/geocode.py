@@ -158,6 +158,10 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
         if c and c not in cores:
             cores.append(c)
     if feature in ("region", "crossing", "camp", "place") and not any(gazetteer.exact(c + " " + feature) for c in cores):
+        around = next((p for c in cores for p in gazetteer.exact(c) if of_standing(p) and p.country in context.countries), None)
+        if feature == "region" and around is not None:  # "the Houston region", "Idlib countryside": the area around it
+            return Geo("region", around.geonameid, around.name, around.country, around.lat, around.lon, "derived",
+                       f"the area around {around.name}")
         # a plain, a crossing, a camp: the gazetteer's populated places are not it
         return Geo(feature, reason=f"a {feature}: not among the gazetteer's populated places")
     candidates: list[tuple[Place, str, float]] = []
