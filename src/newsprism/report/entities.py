@@ -67,14 +67,16 @@ def _outlines() -> dict[str, list[list[list[float]]]]:
 
 
 def place_map(story: Story, rows: list[dict]) -> dict:
-    """An SVG map (equirectangular) of the resolved places, and the places left unresolved."""
+    """An SVG map (equirectangular) of the resolved places, the areas with no point of their own
+    ("northern Syria", "the Middle East") and the places left unresolved."""
     shown = {r["entity"].id: r for r in rows}
     located = [e for e in story.entities if e.geo and e.geo.lat is not None and e.type in ("place", "country")
                and e.geo.matched != "derived"]  # "northern Syria" has no point of its own
     unresolved = [e for e in story.entities if e.type == "place" and e.geo and e.geo.lat is None]
+    areas = [e for e in story.entities if e.type == "place" and e.geo and e.geo.matched == "derived"]  # listed, not drawn
     places = [e for e in located if e.type == "place"] or located
     if not places:
-        return {"svg": None, "unresolved": unresolved, "off_map": []}
+        return {"svg": None, "unresolved": unresolved, "off_map": [], "areas": areas}
     # the map centres on the place with the most mentions around it; far-off places (a capital
     # abroad) are listed instead. (The median latitude and the median longitude taken apart can
     # point at a spot no place is near: Washington State and Washington, D.C.)
@@ -113,7 +115,7 @@ def place_map(story: Story, rows: list[dict]) -> dict:
     drawn = {p["entity"].id for p in points}
     off_map = [e for e in located if e.id not in drawn]
     return {"svg": {"width": MAP_WIDTH, "height": height, "shapes": shapes, "points": points}, "unresolved": unresolved,
-            "off_map": off_map}
+            "off_map": off_map, "areas": areas}
 
 
 def label(e: Entity) -> str:
