@@ -12,7 +12,7 @@ from newsprism.dates.timex import find_times
 from newsprism.evaluation.displacement import read_excerpts, score, split_sentences
 from newsprism.link.claim_groups import group_claims, interval
 from newsprism.model import Article, Claim, Span, TimeExpr
-from newsprism.numbers.claims import find_claims
+from newsprism.numbers.claims import find_claims, lexicon_words
 from newsprism.numbers.glue import repair
 from newsprism.numbers.quantities import find_quantities
 from newsprism.settings import Settings
@@ -92,7 +92,7 @@ def test_ordinary_words_are_not_split_as_glued() -> None:
     text = "The director said 300 families sometimes stayed in the governor's independent shelters."
     (claim,) = claims_of(text)
     assert (claim.text, claim.counted, claim.start) == ("300", "families", text.index("300"))
-    assert repair(text) is None
+    assert repair(text, lexicon_words()) is None
 
 
 def test_forced_with_the_figure_between_cue_words() -> None:

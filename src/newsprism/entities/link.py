@@ -376,9 +376,9 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
     # the divisions the story's places resolve to ("Florida") then count for its towns ("Parkland")
     divisions = frozenset(code for g in geos
                           if g and g.feature == "province" and (code := gazetteer.division_code(g.country, g.name)))
-    if divisions:
+    if divisions:  # only places depend on them: countries and the rest keep their first answer
         context = replace(context, divisions=divisions)
-        geos = [_geo(b, context, gazetteer) for b in built]
+        geos = [_geo(b, context, gazetteer) if b["type"] == "place" else g for b, g in zip(built, geos)]
     for b, geo in zip(built, geos):
         b["geo"] = geo
         if b["type"] == "place" and not _placed(b, articles):

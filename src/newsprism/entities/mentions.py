@@ -20,7 +20,7 @@ LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
 LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 # a lower-case feature word right after a place name the model ended before it: "Washington state"
-FEATURE_AFTER = re.compile(r"[ \t]+(?:state|province|governorate|district)\b")
+DIVISION_WORD_AFTER = re.compile(r"[ \t]+(?:state|province|governorate|district)\b")
 MAX_DESCRIPTOR_WORDS = 8
 
 
@@ -79,7 +79,7 @@ def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Men
         trimmed = _trimmed(ent)
         if trimmed is None:
             continue
-        if ent.label_ in ("GPE", "LOC") and (feature := FEATURE_AFTER.match(block.text, trimmed[1])):
+        if ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_AFTER.match(block.text, trimmed[1])):
             trimmed = (trimmed[0], feature.end())  # "a Washington state farm": the state, not the capital
         start, end = trimmed[0] + block.start, trimmed[1] + block.start
         descriptor = _before(ent) or _apposition(ent) if ent.label_ == "PERSON" else None

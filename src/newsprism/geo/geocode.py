@@ -61,13 +61,13 @@ class Context:
     divisions: frozenset[tuple[str, str]] = frozenset()
 
     @staticmethod
-    def of(countries: Counter[str], gazetteer: Gazetteer, divisions: frozenset[tuple[str, str]] = frozenset()) -> "Context":
+    def of(countries: Counter[str], gazetteer: Gazetteer) -> "Context":
         near: set[str] = set()
         for iso in countries:
             country = gazetteer.country(iso)
             if country:
                 near |= country.neighbours
-        return Context(countries, frozenset(near - set(countries)), divisions)
+        return Context(countries, frozenset(near - set(countries)))
 
 
 def core(name: str) -> tuple[str, str | None]:
@@ -131,8 +131,11 @@ def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
     A village called "Middle East" does not make it one."""
     if not (LEADING.match(name) or FEATURE_AFTER.search(name) or FEATURE_OF.match(name)):
         return False
-    whole = re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
-    return any(of_standing(p) for p in gazetteer.exact(whole))
+    return any(of_standing(p) for p in gazetteer.exact(_without_article(name)))
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -")
 
 
 def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
@@ -148,7 +151,7 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
     part = not named and all(LEADING.match(n) for n in names)  # "northern Syria": a part of Syria, not Syria
     for name in names:
         if name in named:
-            cores.append(re.sub(r"^the\s+", "", name.strip(), flags=re.I).strip(" -"))
+            cores.append(_without_article(name))
             continue
         c, f = core(name)
         whole = re.sub(r"^the\s+", "", LEADING.sub("", name.strip()), flags=re.I).strip(" -")

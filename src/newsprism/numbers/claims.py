@@ -297,7 +297,7 @@ def lexicon_words() -> frozenset[str]:
 
 def find_claims(text: str, sentences: Sequence[Span], times: Sequence[TimeExpr]) -> list[Claim]:
     """The claims of `text`; words run together by a lost line break are read apart (glue.py)."""
-    repaired = repair(text)
+    repaired = repair(text, lexicon_words())
     if repaired is None:
         return _find_claims(text, sentences, times)
     view = repaired.to_view

@@ -15,7 +15,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..nlp.headline import lowercase_words
 
@@ -50,14 +49,6 @@ class Repaired:
         return offset - bisect_left(spaces, offset)
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    """The words the figures stage reads: cues and counted nouns (imported late: claims imports glue)."""
-    from .claims import lexicon_words
-
-    return lexicon_words()
-
-
 def _split_point(token: str, lexicon: frozenset[str]) -> int | None:
     """Where a lower-case token splits into a function word and a word of the figures lexicon
     (four letters or more), in either order; None for a word news writes ("homeless", "sometimes")."""
@@ -72,11 +63,10 @@ def _split_point(token: str, lexicon: frozenset[str]) -> int | None:
     return None
 
 
-def _seams(text: str) -> Iterable[int]:
+def _seams(text: str, lexicon: frozenset[str]) -> Iterable[int]:
     for m in _FIGURE_GLUE.finditer(text):
         if m.group(1).lower() in _BEFORE_FIGURE:
             yield m.end()
-    lexicon = _lexicon()
     for m in _LOWER_TOKEN.finditer(text):
         i = _split_point(m.group(), lexicon)
         if i is not None:
@@ -86,9 +76,10 @@ def _seams(text: str) -> Iterable[int]:
             yield m.end()
 
 
-def repair(text: str) -> Repaired | None:
-    """The text with its glued words separated, or None when nothing is glued (the usual case)."""
-    seams = tuple(sorted(set(_seams(text))))
+def repair(text: str, lexicon: frozenset[str]) -> Repaired | None:
+    """The text with its glued words separated, or None when nothing is glued (the usual case).
+    `lexicon`: the lower-case words the caller reads (the figures stage's cues and counted nouns)."""
+    seams = tuple(sorted(set(_seams(text, lexicon))))
     if not seams:
         return None
     parts, last = [], 0
