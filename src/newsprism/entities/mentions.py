@@ -21,6 +21,7 @@ LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 # a lower-case feature word right after a place name the model ended before it: "Washington state"
 DIVISION_WORD_AFTER = re.compile(r"[ \t]+(?:state|province|governorate|district)\b")
+DIVISION_WORD_BEFORE = re.compile(r"\b(?:state|province|governorate)[ \t]+of[ \t]+$")
 MAX_DESCRIPTOR_WORDS = 8
 
 
@@ -81,6 +82,8 @@ def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Men
             continue
         if ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_AFTER.match(block.text, trimmed[1])):
             trimmed = (trimmed[0], feature.end())  # "a Washington state farm": the state, not the capital
+        elif ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_BEFORE.search(block.text, max(0, trimmed[0] - 20), trimmed[0])):
+            trimmed = (feature.start(), trimmed[1])  # "the state of Washington"
         start, end = trimmed[0] + block.start, trimmed[1] + block.start
         descriptor = _before(ent) or _apposition(ent) if ent.label_ == "PERSON" else None
         found.append(Mention(start, end, block.text[trimmed[0]:trimmed[1]], LABEL_MAP.get(ent.label_, ent.label_),

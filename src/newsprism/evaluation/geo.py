@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +99,17 @@ class Predicted:
     lat: float | None
     lon: float | None
     geonameid: int | None = None
+    outline: tuple[tuple[tuple[float, float], ...], ...] = ()  # a predicted country's rings of (lon, lat) points
+
+
+def inside(lat: float, lon: float, rings: Sequence[Sequence[Sequence[float]]]) -> bool:
+    """Whether the point lies inside any of the rings (planar even-odd test: fine at country scale)."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -110,7 +121,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score(docs: Iterable[GeoDoc], predict: Callable[[GeoDoc], list[Predicted]]) -> dict[str, float]:
     tp = fp = fn = 0
-    placed = near = same_or_near = 0
+    placed = near = same_or_near = right = 0
     for doc in docs:
         gold = {(t.start, t.end): t for t in doc.toponyms}
         found = {(p.start, p.end): p for p in predict(doc)}
@@ -125,11 +136,14 @@ def score(docs: Iterable[GeoDoc], predict: Callable[[GeoDoc], list[Predicted]]) 
             placed += 1
             close = p.lat is not None and p.lon is not None and km(g.lat, g.lon, p.lat, p.lon) <= KM
             near += close
-            same_or_near += close or g.geonameid is not None and p.geonameid == g.geonameid
+            same = close or g.geonameid is not None and p.geonameid == g.geonameid
+            same_or_near += same
+            right += same or bool(p.outline) and inside(g.lat, g.lon, p.outline)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(100 * precision, 2), "recall": round(100 * recall, 2), "f1": round(100 * f1, 2),
             "resolved_within_161km": round(100 * near / placed, 2) if placed else 0.0,
             "resolved_same_entry_or_161km": round(100 * same_or_near / placed, 2) if placed else 0.0,
+            "resolved_right_place": round(100 * right / placed, 2) if placed else 0.0,
             "scored_for_resolution": placed}

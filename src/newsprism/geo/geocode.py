@@ -32,7 +32,7 @@ FEATURE_WORDS = {
     "airbase": "place", "dam": "place",
 }
 LEADING = re.compile(rf"^(?:the\s+)?(?:{DIRECTIONS}\s+)+", re.I)
-FEATURE_OF = re.compile(r"^(?:the\s+)?(province|governorate|city|town|village|region|district)\s+of\s+", re.I)
+FEATURE_OF = re.compile(r"^(?:the\s+)?(province|governorate|state|city|town|village|region|district)\s+of\s+", re.I)
 FEATURE_AFTER = re.compile(r"\s+(" + "|".join(sorted(FEATURE_WORDS, key=len, reverse=True)) + r")$", re.I)
 MIN_VARIANT_SIMILARITY = 0.85
 SETTLEMENTS = frozenset({"city", "town", "village", "settlement"})
@@ -131,7 +131,16 @@ def is_own_name(name: str, gazetteer: Gazetteer) -> bool:
     A village called "Middle East" does not make it one."""
     if not (LEADING.match(name) or FEATURE_AFTER.search(name) or FEATURE_OF.match(name)):
         return False
-    return any(of_standing(p) for p in gazetteer.exact(_without_article(name)))
+    return any(of_standing(p) or p.feature == "region" for p in gazetteer.exact(_without_article(name)))
+
+
+def direction(name: str) -> str:
+    """The direction a place name leads with, one word per direction ("eastern" and "East" → "east"), or ""."""
+    m = LEADING.match(name.strip())
+    if not m:
+        return ""
+    words = re.sub(r"^the\s+", "", m.group(0).strip().lower()).replace("-", "").split()
+    return " ".join(re.sub(r"ern$", "", w) for w in words)
 
 
 def _without_article(name: str) -> str:
@@ -193,6 +202,11 @@ def geocode(names: list[str], context: Context, gazetteer: Gazetteer) -> Geo:
         or c[0].feature in ("country", *DIVISIONS),  # their other names come from newsprism's own lists ("Calif.")
         (c[0].geonameid, c[0].name) in capitals, towns_only))]
     best, how = ranked[0]
+    stripped = not named and any(LEADING.match(n) for n in names)
+    if stripped and best.feature in DIVISIONS and context.countries and best.country not in context.countries \
+            and best.country not in context.neighbours:
+        # "North Eastern Province" (Kenya) is not Fiji's Eastern division, "West Midlands" not Zimbabwe's Midlands
+        return Geo(feature or "place", reason=f"{fold(cores[0])!r} with a direction word: the only division of that name is far from the story")
     if not _acceptable(best, context):
         places = len({p.geonameid for p, _, _ in candidates})
         return Geo(feature or "place", reason=f"{places} gazetteer place(s) called {fold(cores[0])!r}, none in or near the story's countries")
