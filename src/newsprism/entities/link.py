@@ -162,8 +162,13 @@ def _type(cls: str, name: str, actor_type: str | None, actors: ActorList, gazett
 
 def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[list[_Name], dict[tuple[int, int], str]]:
     """Distinct names, and the state-meaning nationality mentions (ref -> ISO3 country)."""
-    places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"}
+    people = _used_as_people(articles, gazetteer)
+    # a name read as a place somewhere is one wherever it is read as a person, unless the text has it speak
+    places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"} - people
+    places |= {key(m.text) for a in articles for m in a.mentions
+               if m.label in ("LOC", "PERSON") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}  # "the town of Kasba Bonli"
     surnames = {key(m.text).split()[-1] for a in articles for m in a.mentions if m.label == "PERSON" and len(key(m.text).split()) > 1}
+    surnames |= people
     demonyms = _demonyms()
     names: dict[tuple[str, str], _Name] = {}
     state_uses: dict[tuple[int, int], str] = {}
@@ -188,6 +193,40 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
                 name.descriptors.append(m.descriptor)
     _short_names_of_organisations(names, gazetteer)
     return _one_class_per_name(names), state_uses
+
+
+PLACE_WORDS_FIRST = frozenset("fort mount mt lake port camp cape point saint st san santa glen isle".split())
+FEATURE_OF_BEFORE = re.compile(r"\b(?:town|village|city|district|province|county|suburb|neighbou?rhood|region)\s+of\s+$", re.I)
+# words that make the name beside them a person's: "President Trump", "Chief Oyegun"; "Noma said", "said Noma"
+PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Senator|Sen|Rep|Governor|Gov|Mayor|Judge|Chief|"
+                                 r"Pope|Cardinal|Imam|Ayatollah|Actress|Actor|Coach|Sheikh)\.?\s+$")
+SPEECH_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|tweeted|wrote|added|accused|argued|claimed|insisted|explained|"
+                          r"stated|posted|noted|recalled|admitted|denied|replied|asked)\b")
+SPEECH_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|explained|asked|wrote|tweeted)\s+$")
+
+
+def _used_as_people(articles: Sequence[Article], gazetteer: Gazetteer) -> set[str]:
+    """Keys of names read as places or people that the text uses as a person's ("Noma said", "“…,”
+    said Noma", "President Trump") and that name no place of standing: a capital or a country may
+    speak ("Moscow said"), a village of that name elsewhere does not."""
+    found: set[str] = set()
+    for a in articles:
+        text = a.source_text
+        for m in a.mentions:
+            if m.label not in ("LOC", "PERSON"):
+                continue
+            k = key(m.text)
+            # "Chrysler said" is a company as often as a person: only a name read as a place counts with it
+            if k in found or not (PERSON_TITLE_BEFORE.search(text, max(0, m.start - 16), m.start)
+                                  or m.label == "LOC" and SPEECH_AFTER.match(text, m.end)  # not "Students in Parkland said"
+                                  and not LOCATIVE_BEFORE.search(text, max(0, m.start - 24), m.start)
+                                  or SPEECH_BEFORE.search(text, max(0, m.start - 16), m.start)):
+                continue
+            words = m.text.split()
+            if len(words) <= 2 and fold(words[0]) not in PLACE_PREFIXES | PLACE_WORDS_FIRST \
+                    and not any(of_standing(p) or p.feature == "region" for p in gazetteer.exact(m.text)):
+                found.add(k)  # not "Fort Hood said", nor "The New York Times says"
+    return found
 
 
 def _short_names_of_organisations(names: dict[tuple[str, str], _Name], gazetteer: Gazetteer) -> None:
