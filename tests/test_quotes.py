@@ -138,6 +138,8 @@ def test_speaker_labels_and_dash_attributions() -> None:
             "WALLACE: Do you really see those two as equivalent?\n\n"
             "PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of a reality show.\n\n"
             "“He represents our greatest shame.” ― Sonya Herridge\n\n"
+            "“How did we get this low?”\xa0― Jacklyn Ashley\xa0\n\n"
+            "“He makes blanket statements about people he knows nothing about.”― Carla Sanchez.\n\n"
             "BEIRUT: Rebels said the talks had failed.\n\n"
             "The Latest: Trump urges supporters to monitor polling places.")
     got = [(q.speaker, q.cue, q.text) for q in _analysed(text).quotes]
@@ -147,8 +149,10 @@ def test_speaker_labels_and_dash_attributions() -> None:
         ("PENCE", ":", "Well, look, Hillary Clinton apparently thinks this is an episode of a reality show."),
         ("Sonya Herridge", "―", "He represents our greatest shame."),
     ]
+    # a no-break space before the dash, a name the model does not tag, a full stop after the name
+    assert [(q.speaker, q.cue) for q in _analysed(text).quotes[4:6]] == [("Jacklyn Ashley", "―"), ("Carla Sanchez", "―")]
     # a dateline and a section's title are not speakers; the verb inside the dateline's paragraph still speaks
-    assert [(q.speaker, q.cue) for q in _analysed(text).quotes[4:]] == [("Rebels", "said")]
+    assert [(q.speaker, q.cue) for q in _analysed(text).quotes[6:]] == [("Rebels", "said")]
 
 
 def test_quotes_stored_and_read_back(tmp_path: Path) -> None:
@@ -161,7 +165,7 @@ def test_quotes_stored_and_read_back(tmp_path: Path) -> None:
 
 
 # Measured on PolNeAR dev by bench/quotes_polnear.py (docs/quality.md); the bar is 75.
-FLOORS = {"cue_f1": 66.7, "source_f1": 69.0, "content_f1": 82.6}
+FLOORS = {"cue_f1": 67.1, "source_f1": 69.5, "content_f1": 83.2}
 
 
 def test_polnear_dev_floors() -> None:

@@ -222,6 +222,7 @@ def _punctuation_attributions(doc: Doc, quotations: list[Quotation]) -> list[Att
             if not (uncommon and len(label.split()) <= 3):
                 continue
         elif not (uncommon and " " not in label  # a surname ("Pence:"), not "Poll:"
+                  or doc.text[cue_start:cue_end] != ":" and len(label.split()) >= 2  # "“…” ― Pamela Padilla"
                   or any(e.label_ in ("PERSON", "ORG") and e.start_char < src_end and src_start < e.end_char for e in doc.ents)):
             continue
         out.append(Attribution((cue_start, cue_end), (src_start, src_end), ((content_start, content_end),), "label", cue.start))

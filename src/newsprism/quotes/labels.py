@@ -19,7 +19,7 @@ from ..nlp.quotations import Quotation
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|al-[\w'’-]+|of|the|de|van|von|bin)"
 # at most five words before the colon, and no sentence before them
 _LABEL = re.compile(rf"\A\s*[\"“]?(?P<src>[A-Z][\w.'’-]*(?:[ \t]+{_NAME_WORD}){{0,4}})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S)")
-_DASH = re.compile(r"[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<src>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})\s*\Z")
+_DASH = re.compile(r"[^\S\n]*(?P<cue>[―—–]|--?)[^\S\n]*(?P<src>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})\s*\Z")
 NOT_SPEAKERS = frozenset(
     "note notes update updated correction clarification editor editors photo photos picture pictures image images "
     "video videos watch listen read related more see source sources credit credits caption warning disclaimer "
@@ -63,5 +63,6 @@ def speaker_labels(doc: Doc, quotations: list[Quotation],
     for q in quotations:
         d = _DASH.match(text, q.end) if q.closed else None
         if d and _speaker_like(d.group("src"), is_place):
-            out.append((d.start("cue"), d.end("cue"), d.start("src"), d.end("src"), q.content_start, q.content_end))
+            src_end = d.end("src") - (1 if re.search(r"\w{3}\.\Z", d.group("src")) else 0)  # "Carla Sanchez." ends a sentence
+            out.append((d.start("cue"), d.end("cue"), d.start("src"), src_end, q.content_start, q.content_end))
     return out
