@@ -7,11 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Article, Block, Mention
+from .names import key
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
 from ..nlp.sentences import SentenceIndex
@@ -145,13 +147,60 @@ NOT_DATELINES = frozenset("UPDATE UPDATED BREAKING EXCLUSIVE WATCH ANALYSIS OPIN
                           "NOTE REVIEW COMMENT INTERVIEW EXPLAINER FACT CHECK SPONSORED AD".split())
 
 
+# an address: "Parkland, Florida,", "Fresno, Calif.", "Donington Park, Leicestershire." (the second a division)
+ADDRESS = re.compile(rf"(?<![\w’'-])(?P<place>{NAME_WORD}(?: {NAME_WORD}){{0,2}}), "
+                     rf"(?P<region>[A-Z]\.(?:[A-Z]\.)+|{NAME_WORD}(?: {NAME_WORD})?)(?P<dot>\.)?(?=[,;:)!?\s]|$)", re.M)
+
+
 def pattern_places(text: str) -> list[tuple[int, int]]:
-    """Places written as "the town of X", "the X plain", and the place of a dateline."""
+    """Places written as "the town of X", "the X plain", the place of a dateline, and a town
+    followed by its division after a comma ("Parkland, Florida,")."""
     found = [(m.start(1), m.end(1)) for pattern in PLACE_PATTERNS for m in pattern.finditer(text)]
     dateline = DATELINE.match(text)
     if dateline and not set(dateline.group("place").split()) & NOT_DATELINES:
         found += [(dateline.start(g), dateline.end(g)) for g in ("place", "region") if dateline.group(g)]
-    return found
+    for m in ADDRESS.finditer(text):
+        if m.group("place").split()[0].lower().rstrip(".") in TITLES:
+            continue  # "President Obama, Washington,"
+        region = m.group("region")
+        if m.group("dot") and region + "." in _abbreviations():
+            spans = [(m.start("place"), m.end("place")), (m.start("region"), m.end("dot"))]  # "Fresno, Calif."
+        elif (m.group("dot") or text[m.end():m.end() + 1] in ",;:)!?\n" or m.end() == len(text)) \
+                and (region in _abbreviations() or _is_division(region)):  # not "Lamar Smith, Texas Republican"
+            spans = [(m.start("place"), m.end("place")), (m.start("region"), m.end("region"))]
+        else:
+            continue
+        if _is_own_name(text[spans[0][0]:spans[1][1]]):
+            spans = [(spans[0][0], spans[1][1])]  # "Washington, D.C." is one place's name
+        found += spans
+    return sorted(set(found))
+
+
+def _is_own_name(name: str) -> bool:
+    from ..geo.gazetteer import default_gazetteer  # late, as in _is_division
+
+    return any(key(p.name) == key(name) for p in default_gazetteer().exact(name))
+
+
+def _abbreviations() -> frozenset[str]:
+    """Divisions as datelines abbreviate them ("Calif.", "N.J."): resources/geo/abbreviations.tsv."""
+    global _ABBREVIATIONS
+    if _ABBREVIATIONS is None:
+        text = resources.files("newsprism.resources").joinpath("geo", "abbreviations.tsv").read_text(encoding="utf-8")
+        _ABBREVIATIONS = frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line and not line.startswith("#"))
+    return _ABBREVIATIONS
+
+
+_ABBREVIATIONS: frozenset[str] | None = None
+
+
+def _is_division(name: str) -> bool:
+    """A first- or second-level division by its name or a dateline abbreviation ("Calif.", "Oaxaca State")."""
+    from ..geo.gazetteer import DIVISIONS, default_gazetteer  # late: the gazetteer is built on first use
+    from ..geo.geocode import core
+
+    bare = core(name)[0] or name
+    return any(p.feature in (*DIVISIONS, "county") for p in default_gazetteer().exact(bare))
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&-]*")
