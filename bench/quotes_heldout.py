@@ -16,6 +16,7 @@ from newsprism.nlp.pipeline import load_pipeline
 from newsprism.quotes import cues
 from newsprism.quotes.attribution import find_attributions
 from newsprism.quotes.run import parse_paragraphs, shifted
+from newsprism.quotes.source_span import tidy
 from newsprism.quotes.tagger import combine, group, load_tagger, tag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,19 +38,17 @@ def main() -> None:
     docs = held_out_docs()
     nlp = load_pipeline(None)
     lexicon, tagger = cues.load(), load_tagger(nlp.vocab)
-    frames, tagged, raw_hits, raw_count, gold_count = {}, {}, 0, 0, 0
+    frames, tagged, combined, raw_hits, raw_count, gold_count = {}, {}, {}, 0, 0, 0
     for doc, paragraphs in zip(docs, parse_paragraphs(nlp, (d.text for d in docs))):
         spans = tag(tagger, [p for _, p in paragraphs])
-        frames[doc.name] = [[shifted(a, o) for a in find_attributions(p, lexicon)] for o, p in paragraphs]
-        tagged[doc.name] = [[shifted(a, o) for a in group(p, s)] for (o, p), s in zip(paragraphs, spans)]
+        local = [(o, p, find_attributions(p, lexicon), group(p, s)) for (o, p), s in zip(paragraphs, spans)]
+        frames[doc.name] = [shifted(a, o) for o, _, f, _ in local for a in f]
+        tagged[doc.name] = [shifted(a, o) for o, _, _, t in local for a in t]
+        combined[doc.name] = [shifted(tidy(p, a), o) for o, p, f, t in local for a in combine(f, t)]  # as the quote stage does
         raw = {trim(doc.text, o + s.start_char, o + s.end_char) for (o, _), ss in zip(paragraphs, spans) for s in ss if s.label_ == "CUE"}
         gold = {_extent(doc.text, a.cue) for a in doc.attributions}
         raw_hits, raw_count, gold_count = raw_hits + len(raw & gold), raw_count + len(raw), gold_count + len(gold)
-    ways = {
-        "frames": lambda name: [a for para in frames[name] for a in para],
-        "tagger": lambda name: [a for para in tagged[name] for a in para],
-        "combined": lambda name: [a for f, t in zip(frames[name], tagged[name]) for a in combine(f, t)],
-    }
+    ways = {"frames": frames.get, "tagger": tagged.get, "combined": combined.get}
     result: dict[str, object] = {"articles": len(docs)}
     for way, attributions in ways.items():
         row = score(docs, lambda d: [Predicted(a.cue, a.source, a.content) for a in attributions(d.name)])["all"]

@@ -23,6 +23,7 @@ from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
 from .tagger import combine, group, tag
+from .source_span import tidy
 from .speakers import Mention, Previous, Speaker, SpeakerTypes, resolve
 
 QUOTE_KINDS = frozenset({"title", "dek", "body", "subhead"})
@@ -60,6 +61,7 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
         attributions = [a for a in find_attributions(doc, lexicon, local) if _wanted(doc, a)]
         if spans is not None:
             attributions = combine(attributions, [a for a in group(doc, spans) if _wanted(doc, a)])
+        attributions = [tidy(doc, a) for a in attributions]
         found.extend((block_index[block.start], shifted(a, block.start)) for a in attributions)
     # an attribution inside someone's quoted words ("“… We call upon you to join …”") is theirs, not the article's
     # (an unclosed quotation runs to its paragraph's end and may swallow its own attribution: not that one)
