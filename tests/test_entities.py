@@ -15,7 +15,7 @@ from newsprism.api import run
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import _is_language, link_entities
 from newsprism.evaluation.articles import plain_article
-from newsprism.entities.mentions import pattern_places
+from newsprism.entities.mentions import pattern_places, standing_places
 from newsprism.entities.names import acronym, key, skeleton
 from newsprism.evaluation.geo import inside
 from newsprism.geo.gazetteer import default_gazetteer
@@ -189,10 +189,11 @@ def test_bad_input_gives_sensible_entities(tmp_path: Path) -> None:
 
 
 FLOORS = {  # measured on the dev splits (bench/geo_toponyms.py), floors a little under
-    "GeoWebNews": {"f1": 75.4, "resolved_within_161km": 83.0, "resolved_same_entry_or_161km": 86.0, "resolved_right_place": 86.3},
+    "GeoWebNews": {"f1": 76.0, "resolved_within_161km": 82.9, "resolved_same_entry_or_161km": 85.7, "resolved_right_place": 86.0},
     # countries' points moved halfway to the Factbook's (GeoNames' convention): GeoWebNews within 161 km +7.7,
-    # GeoVirus (Wikipedia's points) -2.4 (docs/quality.md); the right-place rate does not depend on the convention
-    "GeoVirus": {"f1": 86.3, "resolved_within_161km": 72.1, "resolved_right_place": 86.7},
+    # GeoVirus (Wikipedia's points) -2.4 (docs/quality.md); the right-place rate does not depend on the convention.
+    # Resolution rates are shares of the recognised toponyms: more found (places of standing) re-pinned them lower.
+    "GeoVirus": {"f1": 87.3, "resolved_within_161km": 72.1, "resolved_right_place": 87.0},
 }
 
 
@@ -377,3 +378,13 @@ def test_a_name_the_text_has_speak_is_a_person_not_a_place() -> None:
     assert kinds["Noma"] == "person"  # every mention, the one read as a place included
     assert kinds["Fort Hood"] != "person" and kinds["Moscow"] == "place"  # a base and a capital may speak
     assert kinds["Chrysler"] != "place"
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Passengers in transit through Astana and Almaty will be screened.", ["Astana", "Almaty"]),
+    ("The Arizona senator met officials from The Hague.", ["Arizona", "Hague"]),
+    # part of a longer name, a common word, a direction, a two-letter word that names no country
+    ("The Dallas Mavericks star had surgery. Nice to meet you. Diplomats left the West. The IG report.", []),
+])
+def test_places_of_standing_the_model_may_miss(text: str, places: list[str]) -> None:
+    assert [text[s:e] for s, e in standing_places(text)] == places

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Article, Block, Mention
 from .names import key
 from ..nlp.entity_rules import TITLES
-from ..nlp.headline import lowercase_words
+from ..nlp.headline import common_words, lowercase_words
 from ..nlp.sentences import SentenceIndex
 
 LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
@@ -194,6 +194,50 @@ def _abbreviations() -> frozenset[str]:
 _ABBREVIATIONS: frozenset[str] | None = None
 
 
+# a run of capitalised words, with the particles place names hold: "The Hague", "Rio de Janeiro"
+NAME_RUN = re.compile(r"(?<![\w’'.&-])[A-Z][\w’'-]*(?: (?:(?:of|de|del|da|do|upon|on|the) )?[A-Z][\w’'-]*)*")
+LEADING_ARTICLE = re.compile(r"(?:The|A|An) (?=[A-Z])")
+DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())  # "the West"
+POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def standing_places(text: str) -> list[tuple[int, int]]:
+    """Whole runs of capitalised words that name a country, a continent, a first-level division or
+    a city of 100,000 ("Khayelitsha", "Almaty", "Leicestershire"), where the model may miss them;
+    not part of a longer name ("Dallas Mavericks" is no run of "Dallas"), nor a common word ("Nice",
+    "Reading")."""
+    keys, countries = _standing_keys()
+    common = common_words()
+    out = []
+    for m in NAME_RUN.finditer(text):
+        name = POSSESSIVE_END.sub("", m.group())
+        start = m.start()
+        if article := LEADING_ARTICLE.match(name):  # "The Arizona senator": the name without its article
+            name, start = name[article.end():], start + article.end()
+        k = key(name)
+        if k in keys and (len(name) > 3 or k in countries) and not all(w in common or w in DIRECTION_WORDS for w in k.split()):
+            out.append((start, start + len(name)))
+    return out
+
+
+_STANDING: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _standing_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the own names of continents, countries, divisions and cities of 100,000; and of every
+    name of a country ("US", "UK")."""
+    global _STANDING
+    if _STANDING is None:
+        from ..geo.gazetteer import default_gazetteer  # late, as in _is_division
+
+        gazetteer = default_gazetteer()
+        own = {key(p.name) for places in gazetteer.by_key.values() for p in places if p.feature in ("country", "continent", "province")}
+        cities = {key(name) for (name,) in gazetteer.db.execute("SELECT name FROM places WHERE population >= 100000")}
+        countries = {k for k, places in gazetteer.by_key.items() if any(p.feature == "country" for p in places)}
+        _STANDING = frozenset(k for k in own | cities | countries if k), frozenset(countries)
+    return _STANDING
+
+
 def _is_division(name: str) -> bool:
     """A first- or second-level division by its name or a dateline abbreviation ("Calif.", "Oaxaca State")."""
     from ..geo.gazetteer import DIVISIONS, default_gazetteer  # late: the gazetteer is built on first use
@@ -274,8 +318,10 @@ def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names:
     surname_re = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))) if surnames else None
     repeated = _repeatable(found)
     repeated_finder = NameFinder(repeated) if repeated else None
+    people = {w for m in found if m.label == "PERSON" for w in m.text.split()}
     for block in blocks:
         spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
+        spans += [(s, e, "LOC") for s, e in standing_places(block.text) if not set(block.text[s:e].split()) & people]
         if surname_re is not None:
             spans += [(m.start(), m.end(), "PERSON") for m in surname_re.finditer(block.text)]
         if repeated_finder is not None:

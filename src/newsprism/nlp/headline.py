@@ -16,7 +16,18 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @lru_cache(maxsize=1)
 def lowercase_words() -> frozenset[str]:
-    text = resources.files("newsprism.resources").joinpath("lowercase_words.txt").read_text(encoding="utf-8")
+    return _word_list("lowercase_words.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words news writes in lower case at least a quarter of the time ("centre", "nice"): a
+    capitalised one is a name only by context (tools/build_truecase.py)."""
+    return _word_list("common_words.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("newsprism.resources").joinpath(name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
