@@ -81,6 +81,9 @@ def test_demo_every_spelling_lands_in_its_entity(demo) -> None:
     assert "Turkish foreign minister" in _entity_of(story, "Mevlut Cavusoglu").descriptors
     assert _entity_of(story, "FSA") == _entity_of(story, "Free Syrian Army")
     assert _entity_of(story, "Syrian Observatory") == _entity_of(story, "Syrian Observatory for Human Rights")
+    # a division named with its feature word is the division named without it; a part of it is not it
+    assert _entity_of(story, "province of Idlib") == _entity_of(story, "Idlib") != _entity_of(story, "northern Idlib")
+    assert _entity_of(story, "Hama province") == _entity_of(story, "Hama")
     # "Russian jets" is Russia the state; aliases count mentions per outlet
     russia = _entity_of(story, "Russia")
     assert russia.type == "country" and "Russian" in {a.name for a in russia.aliases}

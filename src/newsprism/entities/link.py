@@ -590,12 +590,16 @@ def _geo(b: dict, context: Context, gazetteer: Gazetteer) -> Geo | None:
 
 
 def _merge_same_place(built: list[dict]) -> list[dict]:
-    """Places (and countries: "U.S.", "United States") that geocode to the same GeoNames entry are one."""
-    kept: dict[int, dict] = {}
+    """Places (and countries: "U.S.", "United States") that geocode to the same gazetteer entry are
+    one: the same GeoNames id, or, for a division the lists give no id ("Hama province", "the
+    province of Idlib"), the same division."""
+    kept: dict[object, dict] = {}
     out = []
     for b in built:
         geo = b.get("geo")
-        gid = geo.geonameid if geo and geo.geonameid and b["type"] in ("place", "country") and geo.feature != "region" else None
+        gid = None
+        if geo and b["type"] in ("place", "country") and geo.feature != "region" and geo.lat is not None:
+            gid = geo.geonameid or ((geo.feature, geo.country, geo.name) if geo.feature in DIVISIONS else None)
         if gid and gid in kept:
             first = kept[gid]
             first["members"] = first["members"] + b["members"]
