@@ -8,15 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from spacy.lang.en.stop_words import STOP_WORDS
 from conftest import DEMO, shared
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.api import run
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import _is_language, link_entities
-from newsprism.evaluation.articles import plain_article
 from newsprism.entities.mentions import pattern_places, standing_places
 from newsprism.entities.names import acronym, key, skeleton
+from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.geo import inside
 from newsprism.geo.gazetteer import default_gazetteer
 from newsprism.geo.geocode import Context, geocode

@@ -7,16 +7,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from importlib import resources
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
+from ..geo.gazetteer import DIVISIONS, default_gazetteer
+from ..geo.geocode import core
 from ..model import Article, Block, Mention
-from .names import key
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import common_words, lowercase_words
 from ..nlp.sentences import SentenceIndex
+from .names import key
 
 LABELS = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP", "FAC"})
 LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
@@ -177,21 +180,12 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
 
 
 def _is_own_name(name: str) -> bool:
-    from ..geo.gazetteer import default_gazetteer  # late, as in _is_division
-
     return any(key(p.name) == key(name) for p in default_gazetteer().exact(name))
 
 
-def _abbreviations() -> frozenset[str]:
+def _abbreviations() -> set[str]:
     """Divisions as datelines abbreviate them ("Calif.", "N.J."): resources/geo/abbreviations.tsv."""
-    global _ABBREVIATIONS
-    if _ABBREVIATIONS is None:
-        text = resources.files("newsprism.resources").joinpath("geo", "abbreviations.tsv").read_text(encoding="utf-8")
-        _ABBREVIATIONS = frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line and not line.startswith("#"))
-    return _ABBREVIATIONS
-
-
-_ABBREVIATIONS: frozenset[str] | None = None
+    return default_gazetteer().abbreviations
 
 
 # a run of capitalised words, with the particles place names hold: "The Hague", "Rio de Janeiro"
@@ -220,31 +214,20 @@ def standing_places(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_STANDING: tuple[frozenset[str], frozenset[str]] | None = None
-
-
+@lru_cache(maxsize=1)
 def _standing_keys() -> tuple[frozenset[str], frozenset[str]]:
     """Keys of the own names of continents, countries, divisions and cities of 100,000; and of every
     name of a country ("US", "UK")."""
-    global _STANDING
-    if _STANDING is None:
-        from ..geo.gazetteer import default_gazetteer  # late, as in _is_division
-
-        gazetteer = default_gazetteer()
-        own = {key(p.name) for places in gazetteer.by_key.values() for p in places if p.feature in ("country", "continent", "province")}
-        cities = {key(name) for (name,) in gazetteer.db.execute("SELECT name FROM places WHERE population >= 100000")}
-        countries = {k for k, places in gazetteer.by_key.items() if any(p.feature == "country" for p in places)}
-        _STANDING = frozenset(k for k in own | cities | countries if k), frozenset(countries)
-    return _STANDING
+    gazetteer = default_gazetteer()
+    own = {key(p.name) for places in gazetteer.by_key.values() for p in places if p.feature in ("country", "continent", "province")}
+    cities = {key(name) for (name,) in gazetteer.db.execute("SELECT name FROM places WHERE population >= 100000")}
+    countries = {k for k, places in gazetteer.by_key.items() if any(p.feature == "country" for p in places)}
+    return frozenset(k for k in own | cities | countries if k), frozenset(countries)
 
 
 def _is_division(name: str) -> bool:
     """A first- or second-level division by its name or a dateline abbreviation ("Calif.", "Oaxaca State")."""
-    from ..geo.gazetteer import DIVISIONS, default_gazetteer  # late: the gazetteer is built on first use
-    from ..geo.geocode import core
-
-    bare = core(name)[0] or name
-    return any(p.feature in (*DIVISIONS, "county") for p in default_gazetteer().exact(bare))
+    return any(p.feature in DIVISIONS for p in default_gazetteer().exact(core(name)[0] or name))
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&-]*")

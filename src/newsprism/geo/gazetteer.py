@@ -154,9 +154,11 @@ class Gazetteer:
                               round(sum(p.lon for p in points) / len(points), 4), "region")
                 for name in [row["name"], *filter(None, row["other_names"].split("|"))]:
                     self._add(name, place)
+        self.abbreviations: set[str] = set()  # as written, for finding them in text
         for row in tsv_rows(folder.joinpath("abbreviations.tsv")):  # "Calif.", "N.J.": as datelines write them
             if (row["country"], row["division"]) in divisions:
                 self._add(row["abbreviation"], divisions[(row["country"], row["division"])])
+                self.abbreviations.add(row["abbreviation"])
 
     def _add(self, name: str, place: Place) -> None:
         k = key(name)

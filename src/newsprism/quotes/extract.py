@@ -22,9 +22,9 @@ from ..nlp.sentences import SentenceIndex
 from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
-from .tagger import combine, group, tag
 from .source_span import tidy
 from .speakers import Mention, Previous, Speaker, SpeakerTypes, resolve
+from .tagger import combine, group, tag
 
 QUOTE_KINDS = frozenset({"title", "dek", "body", "subhead"})
 CONTINUATION_BLOCKS = 2

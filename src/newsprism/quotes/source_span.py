@@ -35,9 +35,7 @@ def tidy(doc: Doc, a: Attribution) -> Attribution:
         return a
     start, end = _whole_phrase(doc, *a.source)
     text = doc.text
-    if m := DATELINE_BEFORE.match(text, start, end):
-        start = m.end()
-    elif m := PREPOSITION_BEFORE.match(text, start, end):
+    if (m := DATELINE_BEFORE.match(text, start, end)) or (m := PREPOSITION_BEFORE.match(text, start, end)):
         start = m.end()
     if (m := TIME_AFTER.search(text, start, end)) and m.start() > start and not _has_verb(doc, start, m.start()):
         end = m.start()  # "Sanders on Tuesday", not "a poll released last week" (a clause's own time)
