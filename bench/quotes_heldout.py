@@ -16,7 +16,6 @@ from newsprism.nlp.pipeline import load_pipeline
 from newsprism.quotes import cues
 from newsprism.quotes.attribution import find_attributions
 from newsprism.quotes.run import parse_paragraphs, shifted
-from newsprism.quotes.source_span import tidy
 from newsprism.quotes.tagger import combine, group, load_tagger, tag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +43,7 @@ def main() -> None:
         local = [(o, p, find_attributions(p, lexicon), group(p, s)) for (o, p), s in zip(paragraphs, spans)]
         frames[doc.name] = [shifted(a, o) for o, _, f, _ in local for a in f]
         tagged[doc.name] = [shifted(a, o) for o, _, _, t in local for a in t]
-        combined[doc.name] = [shifted(tidy(p, a), o) for o, p, f, t in local for a in combine(f, t)]  # as the quote stage does
+        combined[doc.name] = [shifted(a, o) for o, _, f, t in local for a in combine(f, t)]
         raw = {trim(doc.text, o + s.start_char, o + s.end_char) for (o, _), ss in zip(paragraphs, spans) for s in ss if s.label_ == "CUE"}
         gold = {_extent(doc.text, a.cue) for a in doc.attributions}
         raw_hits, raw_count, gold_count = raw_hits + len(raw & gold), raw_count + len(raw), gold_count + len(gold)

@@ -21,6 +21,7 @@ from ..model import Block
 from ..nlp.headline import lowercase_words
 from ..nlp.quotations import Quotation, find_quotations
 from .cues import CueLexicon
+from .source_span import tidy
 from .labels import is_dateline_place, speaker_labels
 from .speakers import DOCUMENT_NOUNS, RELATIVES
 
@@ -199,7 +200,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, quotations: list[Quotation]
             continue
         out[out.index(owner)] = replace(owner, content=tuple(sorted(owner.content + ((q.content_start, q.content_end),))))
         claimed.update(range(q.content_start, q.content_end))
-    return sorted(out, key=lambda a: a.cue)
+    return sorted((tidy(doc, a) for a in out), key=lambda a: a.cue)
 
 
 def _punctuation_attributions(doc: Doc, quotations: list[Quotation]) -> list[Attribution]:

@@ -22,7 +22,6 @@ from ..nlp.sentences import SentenceIndex
 from .attribution import SUBJECTS, Attribution, find_attributions
 from .cues import CueLexicon
 from .run import shifted
-from .source_span import tidy
 from .speakers import Mention, Previous, Speaker, SpeakerTypes, resolve
 from .tagger import combine, group, tag
 
@@ -61,7 +60,6 @@ def article_quotes(article: Article, parsed: Sequence[tuple[Block, Doc]], lexico
         attributions = [a for a in find_attributions(doc, lexicon, local) if _wanted(doc, a)]
         if spans is not None:
             attributions = combine(attributions, [a for a in group(doc, spans) if _wanted(doc, a)])
-        attributions = [tidy(doc, a) for a in attributions]
         found.extend((block_index[block.start], shifted(a, block.start)) for a in attributions)
     # an attribution inside someone's quoted words ("“… We call upon you to join …”") is theirs, not the article's
     # (an unclosed quotation runs to its paragraph's end and may swallow its own attribution: not that one)

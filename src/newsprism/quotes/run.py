@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 
 from .attribution import Attribution, find_attributions
 from .cues import CueLexicon
-from .source_span import tidy
 from .tagger import combine, group, tag
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -51,7 +50,7 @@ def attributions_in(parsed: Iterable[tuple[int, Doc]], lexicon: CueLexicon, tagg
     `tagger` the attribution tagger's too (quotes.tagger.combine)."""
     parsed = list(parsed)
     if tagger is None:
-        return [shifted(tidy(doc, a), offset) for offset, doc in parsed for a in find_attributions(doc, lexicon)]
+        return [shifted(a, offset) for offset, doc in parsed for a in find_attributions(doc, lexicon)]
     tagged = tag(tagger, [doc for _, doc in parsed])
-    return [shifted(tidy(doc, a), offset) for (offset, doc), spans in zip(parsed, tagged)
+    return [shifted(a, offset) for (offset, doc), spans in zip(parsed, tagged)
             for a in combine(find_attributions(doc, lexicon), group(doc, spans))]

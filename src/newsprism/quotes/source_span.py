@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import lowercase_words
-from .attribution import Attribution
+
+if TYPE_CHECKING:  # attribution applies `tidy` to what it finds
+    from .attribution import Attribution
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -30,7 +33,8 @@ PREPOSITION_BEFORE = re.compile(r"(?:(?:\S+\s+)?(?:days?|weeks?|months?|hours?|m
 
 
 def tidy(doc: Doc, a: Attribution) -> Attribution:
-    """`a` with its source's edges fixed (offsets into doc.text)."""
+    """`a` with its source's edges fixed (offsets into doc.text). Both finders return their
+    attributions through it (attribution.find_attributions, tagger.group)."""
     if a.source is None:
         return a
     start, end = _whole_phrase(doc, *a.source)

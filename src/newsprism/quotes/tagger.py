@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from ..nlp import model
 from .attribution import SUBJECTS, Attribution, _medium, _source_span
+from .source_span import tidy
 from .speakers import RELATIVES
 
 PACKAGE = "newsprism.resources.attribution"
@@ -160,7 +161,7 @@ def group(doc: Doc, spans: Iterable[Span]) -> list[Attribution]:
             (source.start_char, source.end_char) if source is not None else None,
             tuple((c.start_char, c.end_char) for c in contents[i]),
             "tagged", cue.root.i, medium=_medium(cue.root, complement), antecedent=antecedent))
-    return out
+    return [tidy(doc, a) for a in out]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
