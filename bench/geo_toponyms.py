@@ -64,7 +64,9 @@ def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Pre
             geo = e.geo
             if e.type == "nationality" and not demonyms:
                 continue
-            if e.type == "nationality" and e.country in by_country:
+            if e.type == "nationality" and e.geo is not None:  # the people of a region: "Europeans"
+                pass
+            elif e.type == "nationality" and e.country in by_country:
                 geo = by_country[e.country].geo
             elif e.type == "nationality" and e.country:
                 country = gazetteer.country(e.country)

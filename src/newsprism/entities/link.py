@@ -90,6 +90,18 @@ def _demonyms() -> dict[str, str]:
     return {row["name"].lower(): row["country"] for row in tsv_rows(path)}
 
 
+@lru_cache(maxsize=1)
+def _region_demonyms() -> dict[str, str]:
+    path = resources.files("newsprism.resources").joinpath("entities", "region_demonyms.tsv")
+    return {row["name"].lower(): row["region"] for row in tsv_rows(path)}
+
+
+def _area(region: str, gazetteer: Gazetteer) -> Geo | None:
+    """The continent or region of several countries a region demonym refers to, as a derived point."""
+    p = next((p for p in gazetteer.exact(region) if p.feature in ("continent", "region")), None)
+    return p and Geo(p.feature, p.geonameid, p.name, None, p.lat, p.lon, "derived", f"the people of {p.name}")
+
+
 LANGUAGES = frozenset("english french german spanish arabic russian chinese mandarin italian portuguese japanese turkish "
                       "persian farsi hebrew kurdish dutch greek korean hindi urdu polish ukrainian swedish".split())
 LANGUAGE_BEFORE = re.compile(r"\b(?:in|of|speak|speaks|spoke|speaking|learn|learning|learned|plus|translated|translation|"
@@ -335,6 +347,16 @@ def _join_names(names: list[_Name], articles: Sequence[Article], gazetteer: Gaze
                 if a < b and similar(key(first), key(second)) >= 0.9 and not (
                         names[a].cls == "LOC" and _different_places(first, second, gazetteer)):
                     sets.join(a, b)
+    # the people of one country or region, however written ("Syrian" and "Syrians", "European" and "Europeans")
+    by_people: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        if n.cls == "NORP":
+            for spelling in n.spellings:
+                if whose := _demonyms().get(spelling.lower()) or _region_demonyms().get(spelling.lower()):
+                    by_people[whose].append(i)
+    for group in by_people.values():
+        for j in group[1:]:
+            sets.join(group[0], j)
     # places written with a direction ("East Ghouta", "eastern Ghouta"); not "northern Syria" and Syria
     by_core: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
@@ -428,6 +450,8 @@ def link_entities(articles: Sequence[Article], actors: ActorList, gazetteer: Gaz
         if b["type"] == "nationality":
             demonym = next(iter(b["members"][0].spellings)).lower()
             b["country"] = iso3.get(_demonyms().get(demonym, ""))
+            if (region := _region_demonyms().get(demonym)) and (area := _area(region, gazetteer)):
+                b["geo"] = area  # "Europeans", "Central American migrants": the people of a continent or a region
         elif b["type"] == "country":
             b["country"] = b["geo"].country if b["geo"] else None
     built = _merge_same_place(built)

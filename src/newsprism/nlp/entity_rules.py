@@ -33,7 +33,7 @@ from ..entities.names import acronym, is_acronym
 from ..resources import tsv_rows
 from .headline import lowercase_words
 
-LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("organisations.tsv", "ORG"))
+LISTS = (("places.tsv", "LOC"), ("nationalities.tsv", "NORP"), ("region_demonyms.tsv", "NORP"), ("organisations.tsv", "ORG"))
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "a", "bin", "ibn", "wal", "fi", "li", "-", "'s", "’s"})
 LEADING_PARTICLES = frozenset({"abu", "umm", "bin", "ibn", "bint"})
 JOINING_PARTICLES = frozenset({"al", "el", "a", "ad", "ash", "as", "at", "az", "ar", "an"})
