@@ -26,6 +26,7 @@ LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 # a lower-case feature word right after a place name the model ended before it: "Washington state"
 DIVISION_WORD_AFTER = re.compile(r"[ \t]+(?:state|province|governorate|district)\b")
+WORD_BEFORE = re.compile(r"(?<![\w’'.-])(?!(?:The|THE|A|An|AN)\b)[A-Z][\w’'-]*[ \t]+$")
 DIVISION_WORD_BEFORE = re.compile(r"\b(?:state|province|governorate)[ \t]+of[ \t]+$")
 MAX_DESCRIPTOR_WORDS = 8
 
@@ -89,6 +90,9 @@ def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Men
             trimmed = (trimmed[0], feature.end())  # "a Washington state farm": the state, not the capital
         elif ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_BEFORE.search(block.text, max(0, trimmed[0] - 20), trimmed[0])):
             trimmed = (feature.start(), trimmed[1])  # "the state of Washington"
+        elif ent.label_ in ("GPE", "LOC") and (word := WORD_BEFORE.search(block.text, max(0, trimmed[0] - 20), trimmed[0])) \
+                and key(block.text[word.start():trimmed[1]]) in _standing_keys()[0]:
+            trimmed = (word.start(), trimmed[1])  # "NEW [JERSEY]", "South [Sudan]": the model cut a place's name
         start, end = trimmed[0] + block.start, trimmed[1] + block.start
         descriptor = _before(ent) or _apposition(ent) if ent.label_ == "PERSON" else None
         found.append(Mention(start, end, block.text[trimmed[0]:trimmed[1]], LABEL_MAP.get(ent.label_, ent.label_),
