@@ -149,6 +149,10 @@ def _class(text: str, label: str, actors: ActorList, places: set[str], surnames:
         return "ORG"
     if label == "ORG" and any(p.feature == "country" for p in gazetteer.by_key.get(key(text), ())):
         return "LOC"  # "The United States has seen two cases": the country acting, one entity with "the U.S."
+    if label == "ORG" and (len(words) > 1 or text in gazetteer.abbreviations) \
+            and any(p.feature == "province" and key(p.name) == key(text) or text in gazetteer.abbreviations
+                    for p in gazetteer.by_key.get(key(text), ())):
+        return "LOC"  # "New South Wales (NSW)", "North Carolina": a division, not an organisation ("Texas" may be a team)
     return label
 
 

@@ -93,11 +93,25 @@ def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Men
         elif ent.label_ in ("GPE", "LOC") and (word := WORD_BEFORE.search(block.text, max(0, trimmed[0] - 20), trimmed[0])) \
                 and key(block.text[word.start():trimmed[1]]) in _standing_keys()[0]:
             trimmed = (word.start(), trimmed[1])  # "NEW [JERSEY]", "South [Sudan]": the model cut a place's name
-        start, end = trimmed[0] + block.start, trimmed[1] + block.start
         descriptor = _before(ent) or _apposition(ent) if ent.label_ == "PERSON" else None
-        found.append(Mention(start, end, block.text[trimmed[0]:trimmed[1]], LABEL_MAP.get(ent.label_, ent.label_),
-                             sentences.at(start), descriptor))
+        parts = _address_parts(block.text, *trimmed) if ent.label_ in ("GPE", "LOC") else [trimmed]
+        for a, b in parts:  # "Sofia, Bulgaria" read as one name: the city and the country
+            found.append(Mention(a + block.start, b + block.start, block.text[a:b], LABEL_MAP.get(ent.label_, ent.label_),
+                                 sentences.at(a + block.start), descriptor))
     return found
+
+
+def _address_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A place name the model read with its division or country ("Sofia, Bulgaria", "Tacoma,
+    Wash.") as its two places; any other name whole."""
+    comma = text.rfind(", ", start, end)
+    if comma <= start:
+        return [(start, end)]
+    region = text[comma + 2:end]
+    if region in _abbreviations() or any(p.feature in ("country", *DIVISIONS) for p in default_gazetteer().exact(region)):
+        if not _is_own_name(text[start:end]):  # "Washington, D.C." is one name
+            return [(start, comma), (comma + 2, end)]
+    return [(start, end)]
 
 
 
