@@ -199,7 +199,7 @@ FLOORS = {  # measured on the dev splits (bench/geo_toponyms.py), floors a littl
     # countries' points moved halfway to the Factbook's (GeoNames' convention): GeoWebNews within 161 km +7.7,
     # GeoVirus (Wikipedia's points) -2.4 (docs/quality.md); the right-place rate does not depend on the convention.
     # Resolution rates are shares of the recognised toponyms: more found (places of standing) re-pinned them lower.
-    "GeoVirus": {"f1": 89.0, "resolved_within_161km": 72.1, "resolved_right_place": 87.0},
+    "GeoVirus": {"f1": 89.5, "resolved_within_161km": 72.1, "resolved_right_place": 87.0},
 }
 
 
@@ -435,3 +435,20 @@ def test_a_place_read_with_its_country_and_a_division_read_as_an_organisation() 
     kinds = {e.name: (e.type, e.geo and e.geo.feature) for e in entities}
     assert kinds["New South Wales"] == ("place", "province") and kinds["North Carolina"] == ("place", "province")
     assert len(entities) == 2  # "NSW" is New South Wales
+
+
+def test_words_that_make_a_name_a_place() -> None:
+    # the model's readings on GeoVirus pages: a province read as an organisation, a town as a person
+    text = ("A farmer died in the eastern province of Anhui. Mark Kitsmore, 54, of Tyler said he was scared. "
+            "A former resident of Lubbock told reporters the same.")
+    spans = [("Anhui", "ORG"), ("Mark Kitsmore", "PERSON"), ("Tyler", "PERSON"), ("Lubbock", "PERSON")]
+    mentions = tuple(Mention(text.index(n), text.index(n) + len(n), n, label, Span(0, len(text))) for n, label in spans)
+    entities, _ = link_entities([replace(plain_article("a", text), mentions=mentions)], actor_list(), default_gazetteer())
+    kinds = {e.name: e.type for e in entities}
+    assert kinds == {"Anhui": "place", "Mark Kitsmore": "person", "Tyler": "place", "Lubbock": "place"}
+    # "the vicinity of Ouagadougou" read as one place name; a country with an elided article
+    text = "Dozens of homes in the vicinity of Ouagadougou were flooded, as in Burkina Faso and Cote d'Ivoire."
+    doc = _nlp()(text)
+    names = [m.text for m in block_mentions(doc, Block("body", 0, len(text), text), SentenceIndex(()))]
+    assert "Ouagadougou" in names and not any(n.startswith("vicinity") for n in names)
+    assert "Cote d'Ivoire" in [text[s:e] for s, e in standing_places(text)]

@@ -181,8 +181,10 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
     people = _used_as_people(articles, gazetteer)
     # a name read as a place somewhere is one wherever it is read as a person, unless the text has it speak
     places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"} - people
-    places |= {key(m.text) for a in articles for m in a.mentions
-               if m.label in ("LOC", "PERSON") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}  # "the town of Kasba Bonli"
+    # "the town of Kasba Bonli", "the eastern province of Anhui", "Mark Kitsmore, 54, of Tyler": a place whatever the model read
+    called_places = {key(m.text) for a in articles for m in a.mentions
+                     if m.label in ("LOC", "PERSON", "ORG") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}
+    places |= called_places
     surnames = {key(m.text).split()[-1] for a in articles for m in a.mentions if m.label == "PERSON" and len(key(m.text).split()) > 1}
     surnames |= people
     demonyms = _demonyms()
@@ -190,7 +192,8 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
     state_uses: dict[tuple[int, int], str] = {}
     for ai, article in enumerate(articles):
         for mi, m in enumerate(article.mentions):
-            cls = _class(m.text, m.label, actors, places, surnames, gazetteer)
+            cls = "LOC" if m.label == "ORG" and key(m.text) in called_places and not actors.find(m.text) \
+                else _class(m.text, m.label, actors, places, surnames, gazetteer)
             if cls is None:
                 continue
             if cls == "NORP" and _is_language(article.source_text, m):
@@ -212,7 +215,8 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
 
 
 PLACE_WORDS_FIRST = frozenset("fort mount mt lake port camp cape point saint st san santa glen isle".split())
-FEATURE_OF_BEFORE = re.compile(r"\b(?:town|village|city|district|province|county|suburb|neighbou?rhood|region)\s+of\s+$", re.I)
+FEATURE_OF_BEFORE = re.compile(r"(?:\b(?:town|village|city|district|province|county|suburb|neighbou?rhood|region|residents?|natives?)"
+                               r"|, \d{1,3},)\s+of\s+$", re.I)
 # words that make the name beside them a person's: "President Trump", "Chief Oyegun"; "Noma said", "said Noma"
 PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Senator|Sen|Rep|Governor|Gov|Mayor|Judge|Chief|"
                                  r"Pope|Cardinal|Imam|Ayatollah|Actress|Actor|Coach|Sheikh)\.?\s+$")

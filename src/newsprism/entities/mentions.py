@@ -26,6 +26,7 @@ LABEL_MAP = {"GPE": "LOC", "FAC": "LOC"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 # a lower-case feature word right after a place name the model ended before it: "Washington state"
 DIVISION_WORD_AFTER = re.compile(r"[ \t]+(?:state|province|governorate|district)\b")
+LOWER_CASE_LEAD = re.compile(r"(?!(?:state|province|governorate|city|town|village|region|district) of)[a-z][a-z -]*? of (?=[A-Z])")
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])(?!(?:The|THE|A|An|AN)\b)[A-Z][\w’'-]*[ \t]+$")
 DIVISION_WORD_BEFORE = re.compile(r"\b(?:state|province|governorate)[ \t]+of[ \t]+$")
 MAX_DESCRIPTOR_WORDS = 8
@@ -86,6 +87,8 @@ def block_mentions(doc: Doc, block: Block, sentences: SentenceIndex) -> list[Men
         trimmed = _trimmed(ent)
         if trimmed is None:
             continue
+        if ent.label_ in ("GPE", "LOC") and (lead := LOWER_CASE_LEAD.match(block.text, trimmed[0], trimmed[1])):
+            trimmed = (lead.end(), trimmed[1])  # "vicinity of [Ouagadougou]", "outskirts of [Aleppo]"
         if ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_AFTER.match(block.text, trimmed[1])):
             trimmed = (trimmed[0], feature.end())  # "a Washington state farm": the state, not the capital
         elif ent.label_ in ("GPE", "LOC") and (feature := DIVISION_WORD_BEFORE.search(block.text, max(0, trimmed[0] - 20), trimmed[0])):
@@ -207,7 +210,7 @@ def _abbreviations() -> set[str]:
 
 
 # a run of capitalised words, with the particles place names hold: "The Hague", "Rio de Janeiro"
-NAME_RUN = re.compile(r"(?<![\w’'.&-])[A-Z][\w’'-]*(?: (?:(?:of|de|del|da|do|upon|on|the) )?[A-Z][\w’'-]*)*")
+NAME_RUN = re.compile(r"(?<![\w’'.&-])[A-Z][\w’'-]*(?: (?:(?:of|de|del|da|do|upon|on|the) )?(?:[dl]['’])?[A-Z][\w’'-]*)*")
 LEADING_ARTICLE = re.compile(r"(?:The|A|An) (?=[A-Z])")
 DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())  # "the West"
 POSSESSIVE_END = re.compile(r"[’']s?$")
