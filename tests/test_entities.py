@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsprism.api import run
 from newsprism.entities.actors import actor_list
 from newsprism.entities.link import _is_language, link_entities
-from newsprism.entities.mentions import block_mentions, pattern_places, standing_places
+from newsprism.entities.mentions import ListedNames, block_mentions, missed_mentions, pattern_places, standing_places
 from newsprism.entities.names import acronym, key, skeleton
 from newsprism.evaluation.articles import plain_article
 from newsprism.evaluation.geo import inside
@@ -195,11 +195,11 @@ def test_bad_input_gives_sensible_entities(tmp_path: Path) -> None:
 
 
 FLOORS = {  # measured on the dev splits (bench/geo_toponyms.py), floors a little under
-    "GeoWebNews": {"f1": 77.3, "resolved_within_161km": 82.9, "resolved_same_entry_or_161km": 85.7, "resolved_right_place": 86.0},
+    "GeoWebNews": {"f1": 78.0, "resolved_within_161km": 82.9, "resolved_same_entry_or_161km": 85.7, "resolved_right_place": 86.0},
     # countries' points moved halfway to the Factbook's (GeoNames' convention): GeoWebNews within 161 km +7.7,
     # GeoVirus (Wikipedia's points) -2.4 (docs/quality.md); the right-place rate does not depend on the convention.
     # Resolution rates are shares of the recognised toponyms: more found (places of standing) re-pinned them lower.
-    "GeoVirus": {"f1": 89.5, "resolved_within_161km": 72.1, "resolved_right_place": 87.0},
+    "GeoVirus": {"f1": 89.7, "resolved_within_161km": 72.1, "resolved_right_place": 87.0},
 }
 
 
@@ -452,3 +452,25 @@ def test_words_that_make_a_name_a_place() -> None:
     names = [m.text for m in block_mentions(doc, Block("body", 0, len(text), text), SentenceIndex(()))]
     assert "Ouagadougou" in names and not any(n.startswith("vicinity") for n in names)
     assert "Cote d'Ivoire" in [text[s:e] for s, e in standing_places(text)]
+
+
+def test_a_place_the_model_read_as_a_person_or_an_organisation() -> None:
+    text = ("COLUMBUS, Ohio (AP) — Doctors said a child in Montpellier was ill. Kelly Smith said so. Kelly said "
+            "more. Kelly agreed. A tourist in Kelly was fine. Ohio County schools will be given $129,800.")
+    spans = [("COLUMBUS", "ORG"), ("Montpellier", "PERSON"), ("Kelly Smith", "PERSON"), ("Kelly", "PERSON"),
+             ("Ohio County", "LOC")]
+    mentions = []
+    for name, label in spans:
+        at = -1
+        while (at := text.find(name, at + 1)) >= 0:
+            if not (name == "Kelly" and text.startswith("Kelly Smith", at)):
+                mentions.append(Mention(at, at + len(name), name, label, Span(0, len(text))))
+    article = replace(plain_article("a", text), mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    article = replace(article, mentions=tuple(missed_mentions(text, list(article.blocks), list(article.mentions),
+                                                              ListedNames(()), SentenceIndex(()))))
+    entities, _ = link_entities([article], actor_list(), default_gazetteer())
+    kinds = {e.name: e.type for e in entities}
+    assert kinds["COLUMBUS"] == "place"  # a dateline's place, read as an organisation
+    assert kinds["Montpellier"] == "place"  # "in Montpellier", read as a person
+    assert kinds.get("Kelly", kinds.get("Kelly Smith")) == "person"  # once after "in", three times a person
+    assert kinds["Ohio County"] == "place"  # unresolved (several states have one), but a place

@@ -179,14 +179,25 @@ def _type(cls: str, name: str, actor_type: str | None, actors: ActorList, gazett
 def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazetteer) -> tuple[list[_Name], dict[tuple[int, int], str]]:
     """Distinct names, and the state-meaning nationality mentions (ref -> ISO3 country)."""
     people = _used_as_people(articles, gazetteer)
+    full_surnames = surnames_in(articles)
     # a name read as a place somewhere is one wherever it is read as a person, unless the text has it speak
     places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"} - people
     # "the town of Kasba Bonli", "the eastern province of Anhui", "Mark Kitsmore, 54, of Tyler": a place whatever the model read
     called_places = {key(m.text) for a in articles for m in a.mentions
                      if m.label in ("LOC", "PERSON", "ORG") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}
     places |= called_places
-    surnames = {key(m.text).split()[-1] for a in articles for m in a.mentions if m.label == "PERSON" and len(key(m.text).split()) > 1}
-    surnames |= people
+    # a name the model read as a person that is written where a place goes ("in Khayelitsha", "at Schiphol") in at least
+    # half of its uses, and that the gazetteer knows; not "Kelly", written once after "in" and thirty times as a person
+    read_as_person: Counter[str] = Counter()
+    placed_as_person: Counter[str] = Counter()
+    for a in articles:
+        for m in a.mentions:
+            if m.label == "PERSON" and len(m.text.split()) <= 3:
+                read_as_person[key(m.text)] += 1
+                placed_as_person[key(m.text)] += bool(IN_PLACE_BEFORE.search(a.source_text, max(0, m.start - 16), m.start))
+    places |= {k for k, n in placed_as_person.items() if n and 2 * n >= read_as_person[k] and k not in full_surnames
+               and gazetteer.exact(k)}
+    surnames = full_surnames | people
     demonyms = _demonyms()
     names: dict[tuple[str, str], _Name] = {}
     state_uses: dict[tuple[int, int], str] = {}
@@ -215,6 +226,15 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
 
 
 PLACE_WORDS_FIRST = frozenset("fort mount mt lake port camp cape point saint st san santa glen isle".split())
+IN_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|throughout|towards?)\s+(?:the\s+)?$", re.I)
+PLACE_NAME_ENDS = re.compile(r"\s(?:County|Parish|Province|Island|Islands|Peninsula|Governorate)$")
+
+
+def surnames_in(articles: Sequence[Article]) -> set[str]:
+    """Keys of the last words of people named in full ("Jackson" of "Andrew Jackson")."""
+    return {key(m.text).split()[-1] for a in articles for m in a.mentions if m.label == "PERSON" and len(key(m.text).split()) > 1}
+
+
 FEATURE_OF_BEFORE = re.compile(r"(?:\b(?:town|village|city|district|province|county|suburb|neighbou?rhood|region|residents?|natives?)"
                                r"|, \d{1,3},)\s+of\s+$", re.I)
 # words that make the name beside them a person's: "President Trump", "Chief Oyegun"; "Noma said", "said Noma"
@@ -496,8 +516,8 @@ def _placed(b: dict, articles: Sequence[Article]) -> bool:
     geo = b["geo"]
     if geo is None or geo.lat is not None or geo.feature != "place":
         return True
-    if any(LEADING.match(s) for n in b["members"] for s in n.spellings):
-        return True  # "Eastern Kalamoun": a direction word names a part of somewhere
+    if any(LEADING.match(s) or PLACE_NAME_ENDS.search(s) for n in b["members"] for s in n.spellings):
+        return True  # "Eastern Kalamoun", "Pike County": a direction or a feature in the name says it is somewhere
     for ai, mi in b["refs"]:
         m = articles[ai].mentions[mi]
         if LOCATIVE_BEFORE.search(articles[ai].source_text[max(0, m.start - 24):m.start]):

@@ -323,8 +323,11 @@ def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names:
     repeated = _repeatable(found)
     repeated_finder = NameFinder(repeated) if repeated else None
     people = {w for m in found if m.label == "PERSON" for w in m.text.split()}
+    places: set[tuple[int, int]] = set()  # what the place patterns say, in article offsets
     for block in blocks:
-        spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in pattern_places(block.text)]
+        patterned = pattern_places(block.text)
+        places.update((block.start + s, block.start + e) for s, e in patterned)
+        spans = [(s, e, "ORG") for s, e in names.find(block.text)] + [(s, e, "LOC") for s, e in patterned]
         spans += [(s, e, "LOC") for s, e in standing_places(block.text) if not set(block.text[s:e].split()) & people]
         if surname_re is not None:
             spans += [(m.start(), m.end(), "PERSON") for m in surname_re.finditer(block.text)]
@@ -335,6 +338,8 @@ def missed_mentions(text: str, blocks: list[Block], found: list[Mention], names:
             if not any(a < end and start < b for a, b in taken):
                 extra.append(Mention(start, end, text[start:end], label, sentences.at(start)))
                 taken.append((start, end))
+    # a dateline's or an address's place the model read as an organisation or a person ("COLUMBUS (AP) —")
+    found = [replace(m, label="LOC") if m.label in ("ORG", "PERSON") and (m.start, m.end) in places else m for m in found]
     return sorted(found + extra, key=lambda m: m.start)
 
 
