@@ -32,7 +32,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "geo_toponyms.json"
 # "southern [California]", "[Nyanza] province", "the village of [Bariyarpur]"
 _MODIFIER_BEFORE = re.compile(r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|greater)(?:ern|-?(?:east|west)(?:ern)?)?\s+"
                               r"|(?:city|town|village|province|governorate|region|district|state)\s+of\s+)+")
-_FEATURE_AFTER = re.compile(r"\s+(?:province|governorate|region|state|county|city|district|town|village|area)$")
+_FEATURE_AFTER = re.compile(r"\s+(?:province|governorate|region|state|county|city|district|town|village|area|airport)$")
 
 
 def toponym_span(text: str, start: int, end: int) -> tuple[int, int]:

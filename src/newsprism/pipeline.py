@@ -48,7 +48,7 @@ class RunSummary:
 
 
 # Bumped when a stage's output changes, so that stored articles are analysed again.
-STAGES = "clean-1 sentences-2 figures-3 quotes-5 mentions-11"
+STAGES = "clean-1 sentences-2 figures-3 quotes-5 mentions-12"
 
 ProgressFn = Callable[[int, int], None]  # (bytes read, bytes in all): moves inside a large JSONL file too
 

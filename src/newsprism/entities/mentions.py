@@ -30,6 +30,9 @@ LOWER_CASE_LEAD = re.compile(r"(?!(?:state|province|governorate|city|town|villag
 WORD_BEFORE = re.compile(r"(?<![\w’'.-])(?!(?:The|THE|A|An|AN)\b)[A-Z][\w’'-]*[ \t]+$")
 DIVISION_WORD_BEFORE = re.compile(r"\b(?:state|province|governorate)[ \t]+of[ \t]+$")
 MAX_DESCRIPTOR_WORDS = 8
+# lower-case words that belong to a place's name or say what kind of place it is ("Idlib countryside")
+KEPT_AFTER_PLACE = frozenset("""state province governorate district region county city town village countryside plain plains
+    valley mountains mountain desert area crossing camp airport base airbase dam river lake island islands sea""".split())
 
 
 def _trimmed(ent: SpacySpan) -> tuple[int, int] | None:
@@ -39,6 +42,9 @@ def _trimmed(ent: SpacySpan) -> tuple[int, int] | None:
         tokens.pop(0)
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].is_punct and tokens[-1].text != "."):
         tokens.pop()
+    if ent.label_ in ("GPE", "LOC", "NORP"):  # "Central American [migrants]", "British [farms]": the name, not its noun
+        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha and tokens[-1].lower_ not in KEPT_AFTER_PLACE:
+            tokens.pop()
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
