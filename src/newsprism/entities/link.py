@@ -180,23 +180,7 @@ def _collect(articles: Sequence[Article], actors: ActorList, gazetteer: Gazettee
     """Distinct names, and the state-meaning nationality mentions (ref -> ISO3 country)."""
     people = _used_as_people(articles, gazetteer)
     full_surnames = surnames_in(articles)
-    # a name read as a place somewhere is one wherever it is read as a person, unless the text has it speak
-    places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"} - people
-    # "the town of Kasba Bonli", "the eastern province of Anhui", "Mark Kitsmore, 54, of Tyler": a place whatever the model read
-    called_places = {key(m.text) for a in articles for m in a.mentions
-                     if m.label in ("LOC", "PERSON", "ORG") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}
-    places |= called_places
-    # a name the model read as a person that is written where a place goes ("in Khayelitsha", "at Schiphol") in at least
-    # half of its uses, and that the gazetteer knows; not "Kelly", written once after "in" and thirty times as a person
-    read_as_person: Counter[str] = Counter()
-    placed_as_person: Counter[str] = Counter()
-    for a in articles:
-        for m in a.mentions:
-            if m.label == "PERSON" and len(m.text.split()) <= 3:
-                read_as_person[key(m.text)] += 1
-                placed_as_person[key(m.text)] += bool(IN_PLACE_BEFORE.search(a.source_text, max(0, m.start - 16), m.start))
-    places |= {k for k, n in placed_as_person.items() if n and 2 * n >= read_as_person[k] and k not in full_surnames
-               and gazetteer.exact(k)}
+    places, called_places = _used_as_places(articles, gazetteer, people, full_surnames)
     surnames = full_surnames | people
     demonyms = _demonyms()
     names: dict[tuple[str, str], _Name] = {}
@@ -243,6 +227,29 @@ PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|President|Senator
 SPEECH_AFTER = re.compile(r"[’']?s?\s+(?:said|says|told|tweeted|wrote|added|accused|argued|claimed|insisted|explained|"
                           r"stated|posted|noted|recalled|admitted|denied|replied|asked)\b")
 SPEECH_BEFORE = re.compile(r"[,”\"]\s*(?:said|says|added|explained|asked|wrote|tweeted)\s+$")
+
+
+def _used_as_places(articles: Sequence[Article], gazetteer: Gazetteer, people: set[str],
+                    full_surnames: set[str]) -> tuple[set[str], set[str]]:
+    """Keys of the names the text uses as places, and of those among them that words before them
+    call places ("the town of Kasba Bonli", "the eastern province of Anhui", "Mark Kitsmore, 54, of
+    Tyler"), whatever the model read. A name read as a place somewhere is one wherever it is read as
+    a person, unless the text has it speak; so is a name the gazetteer knows that the model read as
+    a person and that is written where a place goes ("in Khayelitsha", "at Schiphol") in at least
+    half of its uses: not "Kelly", written once after "in" and thirty times as a person."""
+    places = {key(m.text) for a in articles for m in a.mentions if m.label == "LOC"} - people
+    called = {key(m.text) for a in articles for m in a.mentions
+              if m.label in ("LOC", "PERSON", "ORG") and FEATURE_OF_BEFORE.search(a.source_text, max(0, m.start - 24), m.start)}
+    read_as_person: Counter[str] = Counter()
+    placed_as_person: Counter[str] = Counter()
+    for a in articles:
+        for m in a.mentions:
+            if m.label == "PERSON" and len(m.text.split()) <= 3:
+                read_as_person[key(m.text)] += 1
+                placed_as_person[key(m.text)] += bool(IN_PLACE_BEFORE.search(a.source_text, max(0, m.start - 16), m.start))
+    placed = {k for k, n in placed_as_person.items() if n and 2 * n >= read_as_person[k] and k not in full_surnames
+              and gazetteer.exact(k)}
+    return places | called | placed, called
 
 
 def _used_as_people(articles: Sequence[Article], gazetteer: Gazetteer) -> set[str]:
