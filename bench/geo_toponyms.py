@@ -64,14 +64,12 @@ def predictions(docs: list[GeoDoc], demonyms: bool = True) -> dict[str, list[Pre
             geo = e.geo
             if e.type == "nationality" and not demonyms:
                 continue
-            if e.type == "nationality" and e.geo is not None:  # the people of a region: "Europeans"
-                pass
-            elif e.type == "nationality" and e.country in by_country:
-                geo = by_country[e.country].geo
-            elif e.type == "nationality" and e.country:
-                country = gazetteer.country(e.country)
-                geo = country and country.place
-            elif e.type not in ("place", "country"):
+            if e.type == "nationality" and geo is None:  # "Europeans" carry their region's point; "Syrians" take Syria's
+                geo = by_country[e.country].geo if e.country in by_country else \
+                    (country.place if e.country and (country := gazetteer.country(e.country)) else None)
+                if geo is None and not e.country:
+                    continue
+            elif e.type not in ("place", "country", "nationality"):
                 continue
             country = geo.country if geo is not None and geo.feature == "country" else None
             outline = tuple(tuple(map(tuple, ring)) for ring in outlines.get(country or "", ()))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..geo.gazetteer import DIVISIONS, default_gazetteer
-from ..geo.geocode import core
+from ..geo.geocode import DIRECTIONS, FEATURE_WORDS, core
 from ..model import Article, Block, Mention
 from ..nlp.entity_rules import TITLES
 from ..nlp.headline import common_words, lowercase_words
@@ -31,8 +31,7 @@ WORD_BEFORE = re.compile(r"(?<![\w’'.-])(?!(?:The|THE|A|An|AN)\b)[A-Z][\w’'-
 DIVISION_WORD_BEFORE = re.compile(r"\b(?:state|province|governorate)[ \t]+of[ \t]+$")
 MAX_DESCRIPTOR_WORDS = 8
 # lower-case words that belong to a place's name or say what kind of place it is ("Idlib countryside")
-KEPT_AFTER_PLACE = frozenset("""state province governorate district region county city town village countryside plain plains
-    valley mountains mountain desert area crossing camp airport base airbase dam river lake island islands sea""".split())
+KEPT_AFTER_PLACE = frozenset(FEATURE_WORDS) | {"county", "river", "lake", "island", "islands", "sea"}
 
 
 def _trimmed(ent: SpacySpan) -> tuple[int, int] | None:
@@ -116,8 +115,7 @@ def _address_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     comma = text.rfind(", ", start, end)
     if comma <= start:
         return [(start, end)]
-    region = text[comma + 2:end]
-    if region in _abbreviations() or any(p.feature in ("country", *DIVISIONS) for p in default_gazetteer().exact(region)):
+    if _is_region(text[comma + 2:end], countries=True):
         if not _is_own_name(text[start:end]):  # "Washington, D.C." is one name
             return [(start, comma), (comma + 2, end)]
     return [(start, end)]
@@ -196,7 +194,7 @@ def pattern_places(text: str) -> list[tuple[int, int]]:
         if m.group("dot") and region + "." in _abbreviations():
             spans = [(m.start("place"), m.end("place")), (m.start("region"), m.end("dot"))]  # "Fresno, Calif."
         elif (m.group("dot") or text[m.end():m.end() + 1] in ",;:)!?\n" or m.end() == len(text)) \
-                and (region in _abbreviations() or _is_division(region)):  # not "Lamar Smith, Texas Republican"
+                and _is_region(region):  # not "Lamar Smith, Texas Republican"
             spans = [(m.start("place"), m.end("place")), (m.start("region"), m.end("region"))]
         else:
             continue
@@ -218,7 +216,7 @@ def _abbreviations() -> set[str]:
 # a run of capitalised words, with the particles place names hold: "The Hague", "Rio de Janeiro"
 NAME_RUN = re.compile(r"(?<![\w’'.&-])[A-Z][\w’'-]*(?: (?:(?:of|de|del|da|do|upon|on|the) )?(?:[dl]['’])?[A-Z][\w’'-]*)*")
 LEADING_ARTICLE = re.compile(r"(?:The|A|An) (?=[A-Z])")
-DIRECTION_WORDS = frozenset("north south east west northern southern eastern western central".split())  # "the West"
+DIRECTION_WORD = re.compile(DIRECTIONS, re.I)  # "the West" alone is no place of standing
 POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
@@ -236,7 +234,7 @@ def standing_places(text: str) -> list[tuple[int, int]]:
         if article := LEADING_ARTICLE.match(name):  # "The Arizona senator": the name without its article
             name, start = name[article.end():], start + article.end()
         k = key(name)
-        if k in keys and (len(name) > 3 or k in countries) and not all(w in common or w in DIRECTION_WORDS for w in k.split()):
+        if k in keys and (len(name) > 3 or k in countries) and not all(w in common or DIRECTION_WORD.fullmatch(w) for w in k.split()):
             out.append((start, start + len(name)))
     return out
 
@@ -252,9 +250,11 @@ def _standing_keys() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(k for k in own | cities | countries if k), frozenset(countries)
 
 
-def _is_division(name: str) -> bool:
-    """A first- or second-level division by its name or a dateline abbreviation ("Calif.", "Oaxaca State")."""
-    return any(p.feature in DIVISIONS for p in default_gazetteer().exact(core(name)[0] or name))
+def _is_region(name: str, countries: bool = False) -> bool:
+    """A first- or second-level division (and, with `countries`, a country) by its name or a
+    dateline abbreviation ("Calif.", "Oaxaca State")."""
+    features = ("country", *DIVISIONS) if countries else DIVISIONS
+    return name in _abbreviations() or any(p.feature in features for p in default_gazetteer().exact(core(name)[0] or name))
 
 
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'.&-]*")
