@@ -5,18 +5,30 @@
   labels  punctuation attributions (quotes/labels.py) on the paragraphs of the first N articles
           that hold a colon in their first 60 characters or a dash near their end: every speaker
           label and dash attribution taken, to read for fields and titles taken as speakers.
+  addresses  "Town, Division" read as places (entities.mentions.pattern_places) in the first N
+          articles: how many, and a sample to read for names that are not places.
+  places  the place mentions the finder of places of standing (entities.mentions.standing_places)
+          adds to the language pipeline's on the first N articles: the pipeline run with and without
+          it, the added mentions counted by name, to read for people and products taken as places.
 Prints counts and the items; writes nothing. There is no gold here: the figures are read by eye.
-Usage: python bench/bulk_precision.py [--seam-docs 3000] [--label-docs 1500] [--show 60]
+Usage: python bench/bulk_precision.py [--seam-docs 3000] [--label-docs 1500] [--address-docs 1500]
+                                     [--place-docs 300] [--show 60]
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import random
 from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
-from newsprism.nlp.pipeline import load_pipeline
+from newsprism.entities import mentions
+from newsprism.entities.actors import actor_list
+from newsprism.entities.mentions import ADDRESS, ListedNames, pattern_places
+from newsprism.evaluation.articles import plain_article
+from newsprism.nlp.pipeline import add_sentences, load_pipeline
 from newsprism.numbers.claims import lexicon_words
 from newsprism.numbers.glue import repair
 from newsprism.quotes import cues
@@ -57,10 +69,35 @@ def labels(n: int) -> tuple[int, list[str]]:
     return len(paragraphs), taken
 
 
+def addresses(n: int) -> list[str]:
+    found = []
+    for text in texts(n):
+        spans = {s for s, _ in pattern_places(text)}
+        found += [text[m.start():m.end()] for m in ADDRESS.finditer(text) if m.start("place") in spans]
+    return found
+
+
+def places(n: int) -> tuple[int, Counter[str]]:
+    """(LOC mentions without the finder, names of the LOC mentions it adds)."""
+    nlp, listed = load_pipeline(None), ListedNames(actor_list().names())
+    articles = [plain_article(f"{i:020d}", t) for i, t in enumerate(texts(n))]
+
+    def loc_mentions() -> set[tuple[str, int, int, str]]:
+        return {(a.id, m.start, m.end, m.text) for a in add_sentences(articles, nlp, listed=listed)
+                for m in a.mentions if m.label == "LOC"}
+
+    with_finder = loc_mentions()
+    with patch.object(mentions, "standing_places", lambda text: []):
+        without = loc_mentions()
+    return len(without), Counter(name for *_, name in with_finder - without)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seam-docs", type=int, default=3000)
     parser.add_argument("--label-docs", type=int, default=1500)
+    parser.add_argument("--address-docs", type=int, default=1500)
+    parser.add_argument("--place-docs", type=int, default=300)
     parser.add_argument("--show", type=int, default=60)
     args = parser.parse_args()
     found = seams(args.seam_docs)
@@ -69,6 +106,13 @@ def main() -> None:
     print(f"labels in {paragraphs} paragraphs of {args.label_docs} articles: {len(taken)}")
     for line in taken[:args.show]:
         print("  ", line)
+    found_addresses = addresses(args.address_docs)
+    print(f"addresses in {args.address_docs} articles: {len(found_addresses)}")
+    for line in random.Random(0).sample(found_addresses, min(args.show, len(found_addresses))):
+        print("  ", line)
+    before, added = places(args.place_docs)
+    print(f"places of standing added in {args.place_docs} articles: {sum(added.values())} to {before} place mentions",
+          added.most_common(args.show))
 
 
 if __name__ == "__main__":
